@@ -1,0 +1,1 @@
+"""The printed workbook: pure functions of (plan, options) -> PDF bytes. No Qt."""

@@ -1,0 +1,115 @@
+"""The bundled fonts, registered once under aliases.
+
+Styles name aliases (``Body``, ``Body-Bold``...), never font files. The body
+face is Andika, designed for readers who find letters hard to tell apart; it
+covers Latin (Vietnamese too), Greek and Cyrillic. Text in other scripts falls
+back, character by character (see `markup`), to DejaVu Sans (symbols and more
+scripts), Droid Sans Fallback (Chinese, Japanese, Korean) and Symbola (emoji,
+drawn in black). Every font is embedded as a subset; nothing is looked up on
+the machine, so a workbook prints the same everywhere.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+BODY = "Body"
+BODY_BOLD = "Body-Bold"
+BODY_ITALIC = "Body-Italic"
+BODY_BOLD_ITALIC = "Body-BoldItalic"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One registered font: its alias, the file it comes from, and its bold alias."""
+
+    alias: str
+    filename: str
+    bold: str  # alias used where bold is asked for (itself when there is no bold cut)
+
+
+BODY_FACES = (
+    Face(BODY, "Andika-Regular.ttf", BODY_BOLD),
+    Face(BODY_BOLD, "Andika-Bold.ttf", BODY_BOLD),
+    Face(BODY_ITALIC, "Andika-Italic.ttf", BODY_BOLD_ITALIC),
+    Face(BODY_BOLD_ITALIC, "Andika-BoldItalic.ttf", BODY_BOLD_ITALIC),
+)
+
+# Tried in this order for a character the body face lacks.
+FALLBACK_FACES = (
+    Face("Fallback-Symbols", "DejaVuSans.ttf", "Fallback-Symbols-Bold"),
+    Face("Fallback-Symbols-Bold", "DejaVuSans-Bold.ttf", "Fallback-Symbols-Bold"),
+    Face("Fallback-CJK", "DroidSansFallback.ttf", "Fallback-CJK"),
+    Face("Fallback-Emoji", "Symbola.ttf", "Fallback-Emoji"),
+)
+
+# The bold cut of a fallback is used only through `Face.bold`, never for lookup.
+_LOOKUP_FALLBACKS = tuple(f for f in FALLBACK_FACES if not f.alias.endswith("-Bold"))
+
+_lock = threading.Lock()
+_registered = False
+
+
+def font_path(filename: str) -> str:
+    """Path of a bundled font file inside the installed package."""
+    return str(resources.files("workbook.resources").joinpath("fonts", filename))
+
+
+def register_fonts() -> None:
+    """Register every bundled face and the Body family (idempotent, thread-safe)."""
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        for face in (*BODY_FACES, *FALLBACK_FACES):
+            pdfmetrics.registerFont(TTFont(face.alias, font_path(face.filename)))
+        pdfmetrics.registerFontFamily(
+            BODY,
+            normal=BODY,
+            bold=BODY_BOLD,
+            italic=BODY_ITALIC,
+            boldItalic=BODY_BOLD_ITALIC,
+        )
+        for face in _LOOKUP_FALLBACKS:
+            pdfmetrics.registerFontFamily(
+                face.alias, normal=face.alias, bold=face.bold, italic=face.alias,
+                boldItalic=face.bold,
+            )
+        _registered = True
+
+
+@cache
+def _coverage(alias: str) -> frozenset[int]:
+    register_fonts()
+    font = pdfmetrics.getFont(alias)
+    return frozenset(font.face.charToGlyph)
+
+
+@cache
+def face_for(codepoint: int) -> str:
+    """Alias of the first face that can draw `codepoint` (the body face if none can)."""
+    if codepoint in _coverage(BODY):
+        return BODY
+    for face in _LOOKUP_FALLBACKS:
+        if codepoint in _coverage(face.alias):
+            return face.alias
+    return BODY
+
+
+def bold_of(alias: str) -> str:
+    for face in (*BODY_FACES, *FALLBACK_FACES):
+        if face.alias == alias:
+            return face.bold
+    raise KeyError(alias)
+
+
+def embedded_fallback_aliases() -> tuple[str, ...]:
+    return tuple(face.alias for face in _LOOKUP_FALLBACKS)

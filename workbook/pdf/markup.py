@@ -1,0 +1,69 @@
+"""User text made safe for ReportLab's paragraph markup.
+
+Every string the client or counselor typed passes through `user_text` before
+it reaches a Paragraph: markup characters are escaped (so ``<b>`` or
+``<img src=...>`` print literally), invisible control characters are dropped,
+line breaks are kept, and runs of characters the body font lacks are wrapped
+in the fallback font that has them, so text in any script still prints.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from html import escape
+
+from reportlab.pdfbase import pdfmetrics
+
+from .fonts import BODY, bold_of, face_for
+
+# Characters that join or modify the one before them stay in its font.
+_JOINERS = {0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3}
+
+
+def clean(text: str) -> str:
+    """Drop control and unpaired surrogate characters; tabs become spaces."""
+    out = []
+    for char in text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "):
+        category = unicodedata.category(char)
+        if char == "\n" or category not in ("Cc", "Cs"):
+            out.append(char)
+    return "".join(out)
+
+
+def segments(text: str) -> Iterator[tuple[str, str]]:
+    """Split cleaned text into (font alias, run) pairs, body font by default."""
+    current = BODY
+    run: list[str] = []
+    for char in text:
+        code = ord(char)
+        if char.isspace() or code in _JOINERS or unicodedata.category(char).startswith("M"):
+            font = current  # spaces, joiners and combining marks follow their neighbour
+        else:
+            font = face_for(code)
+        if font != current and run:
+            yield current, "".join(run)
+            run = []
+        current = font
+        run.append(char)
+    if run:
+        yield current, "".join(run)
+
+
+@lru_cache(maxsize=4096)
+def user_text(text: str) -> str:
+    """Escape `text` for a Paragraph, keeping line breaks and adding font fallback."""
+    parts = []
+    for font, run in segments(clean(text)):
+        escaped = escape(run, quote=False).replace("\n", "<br/>")
+        parts.append(escaped if font == BODY else f'<font name="{font}">{escaped}</font>')
+    return "".join(parts)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of plain `text` as drawn with fallback, on one line."""
+    total = 0.0
+    for font, run in segments(clean(text).replace("\n", " ")):
+        total += pdfmetrics.stringWidth(run, bold_of(font) if bold else font, size)
+    return total

@@ -1,0 +1,71 @@
+"""The recovery plan model: what a plan is. No Qt, no ReportLab here."""
+
+from .about import LEVEL_OF_CARE_LABELS, About, AssessmentSnapshot, LevelOfCare
+from .care import (
+    CARE_KIND_LABELS,
+    CareAppointment,
+    CareKind,
+    CareMode,
+    ContinuingCare,
+    DailyLife,
+)
+from .checkins import TRACKER_LABELS, CheckIn, CheckIns, TrackerKind
+from .common import MAX_TEXT, Record
+from .crisis import CrisisContact, CrisisPlan, WalletCard
+from .goals import GOAL_AREA_LABELS, Goal, GoalArea, Goals
+from .health import Checkup, Medication, SelfCareArea, SelfCarePractice, WholeHealth
+from .io import (
+    MIGRATIONS,
+    PlanFileError,
+    describe_validation_error,
+    load_plan,
+    plan_from_data,
+    plan_from_json,
+    plan_to_json,
+    save_plan,
+    write_atomic,
+)
+from .model import SCHEMA_VERSION, Paper, Plan, PrintSettings
+from .pathways import PATHWAY_LABELS, Arrangement, PathwayChoice, PathwayKind, Pathways
+from .prevention import (
+    BalanceItem,
+    CopingArea,
+    CopingSkill,
+    CravingStrategy,
+    CravingStrategyKind,
+    HighRiskSituation,
+    Prevention,
+    Trigger,
+    TriggerKind,
+    WarningSign,
+)
+from .support import (
+    MENTOR_ROLE_LABELS,
+    FamilyInvolvement,
+    Meeting,
+    MeetingFormat,
+    Mentor,
+    MentorRole,
+    OnlineCommunity,
+    Organisation,
+    OrganisationKind,
+    SoberActivity,
+    SupportNetwork,
+    SupportPerson,
+)
+
+__all__ = [
+    "CARE_KIND_LABELS", "GOAL_AREA_LABELS", "LEVEL_OF_CARE_LABELS", "MAX_TEXT",
+    "MENTOR_ROLE_LABELS", "MIGRATIONS", "PATHWAY_LABELS", "SCHEMA_VERSION", "TRACKER_LABELS",
+    "About", "Arrangement", "AssessmentSnapshot", "BalanceItem", "CareAppointment", "CareKind",
+    "CareMode", "CheckIn", "CheckIns", "Checkup", "ContinuingCare", "CopingArea", "CopingSkill",
+    "CravingStrategy", "CravingStrategyKind", "CrisisContact", "CrisisPlan", "DailyLife",
+    "FamilyInvolvement", "Goal", "GoalArea", "Goals", "HighRiskSituation", "LevelOfCare",
+    "Medication", "Meeting", "MeetingFormat", "Mentor", "MentorRole", "OnlineCommunity",
+    "Organisation", "OrganisationKind", "Paper", "PathwayChoice", "PathwayKind", "Pathways",
+    "Plan", "PlanFileError", "Prevention", "PrintSettings", "Record", "SelfCareArea",
+    "SelfCarePractice", "SoberActivity", "SupportNetwork", "SupportPerson", "TrackerKind",
+    "Trigger", "TriggerKind", "WalletCard", "WarningSign", "WholeHealth",
+    "describe_validation_error", "load_plan", "plan_from_data", "plan_from_json", "plan_to_json",
+    "save_plan", "write_atomic",
+]

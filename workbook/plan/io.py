@@ -1,0 +1,155 @@
+"""Reading and writing plan files: validation, upgrades, atomic writes.
+
+Every failure becomes a `PlanFileError` whose message is one line naming the
+file and, for a bad value, the field path (``support_network.people[2].phone``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .model import SCHEMA_VERSION, Plan
+
+# A migration turns the JSON of schema version N into that of version N + 1.
+# Keep every one forever: a plan made years ago must still open.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class PlanFileError(Exception):
+    """A plan could not be read; the message is ready to show to a person."""
+
+
+def _format_loc(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+_FIELD_PREFIX = re.compile(r"^([a-z_]+): (.*)$", re.DOTALL)
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """The first problem as ``path: message``, and how many more there are."""
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    loc = tuple(first["loc"])
+    message = str(first["msg"])
+    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    # A record-level rule names its field at the start of the message.
+    match = _FIELD_PREFIX.match(message)
+    if match:
+        loc = (*loc, match.group(1))
+        message = match.group(2)
+    if first["type"] == "extra_forbidden":
+        message = "is not a field of a recovery plan (misspelt?)"
+    where = _format_loc(loc) or "plan"
+    more = len(problems) - 1
+    tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+    return f"{where}: {message}{tail}"
+
+
+def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:
+    """Bring the JSON of an older plan up to the current schema version."""
+    version = data.get("schema_version")
+    if version is None:
+        raise PlanFileError(f"{source}: schema_version: missing; this is not a recovery plan file")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PlanFileError(f"{source}: schema_version: {version!r} is not a plan version")
+    if version > SCHEMA_VERSION:
+        raise PlanFileError(
+            f"{source}: schema_version: {version} was made by a newer Recovery Workbook "
+            f"(this one reads up to {SCHEMA_VERSION}); please update the program"
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def plan_from_data(data: object, source: str = "plan") -> Plan:
+    """Validate already-parsed JSON as a plan, upgrading older versions."""
+    if not isinstance(data, dict):
+        raise PlanFileError(f"{source}: a plan file holds a JSON object, not {type(data).__name__}")
+    data = upgrade(data, source)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        raise PlanFileError(f"{source}: {describe_validation_error(error)}") from None
+
+
+def plan_from_json(text: str | bytes, source: str = "plan") -> Plan:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PlanFileError(
+            f"{source}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except UnicodeDecodeError:
+        raise PlanFileError(f"{source}: not a text file (is it a plan file?)") from None
+    return plan_from_data(data, source)
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate a plan file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PlanFileError(f"{path}: is a folder, not a plan file") from None
+    except OSError as error:
+        raise PlanFileError(f"{path}: cannot be read ({error.strerror})") from None
+    if not raw.strip():
+        raise PlanFileError(f"{path}: the file is empty")
+    return plan_from_json(raw, str(path))
+
+
+def plan_to_json(plan: Plan) -> str:
+    """The plan as the JSON a plan file holds (stable key order, UTF-8)."""
+    return plan.model_dump_json(indent=2) + "\n"
+
+
+def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one.
+
+    The bytes go to a hidden temporary file in the same folder, are flushed to
+    disk, and only then renamed over the target; on any failure the temporary
+    file is removed and the target is untouched. `private` makes the file
+    readable by the owner only (plan files are health information).
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not private:
+            # mkstemp makes 0600; a PDF for printing gets the usual mode.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def save_plan(plan: Plan, path: Path) -> None:
+    write_atomic(path, plan_to_json(plan).encode("utf-8"), private=True)
