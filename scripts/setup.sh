@@ -1,0 +1,64 @@
+# Sourced by scripts/run.sh and scripts/test.sh: makes sure this machine has
+# what the program needs, then a .venv with the package installed.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PYTHON="${PYTHON:-python3}"
+
+# Libraries Qt needs to open a window (xcb) or draw offscreen, and the venv module.
+APT_RUNTIME=(libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
+  libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+  libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
+  libxcb-xkb1 libxcb-xfixes0 libx11-xcb1)
+# Tools the tests use: pdffonts/pdftoppm, and Xvfb for the real-window test.
+APT_TEST=(poppler-utils xvfb xauth)
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: please install these system packages: ${missing[*]}" >&2
+    return 0
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "setup: not root and no sudo; please install: ${missing[*]}" >&2
+      return 0
+    fi
+  fi
+  echo "setup: installing system packages: ${missing[*]}" >&2
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+ensure_venv() {
+  local extras="$1"
+  if [ ! -x "$VENV/bin/python" ]; then
+    if ! "$PYTHON" -m venv "$VENV" >/dev/null 2>&1; then
+      # Debian and Ubuntu ship venv separately (python3.X-venv).
+      rm -rf "$VENV"
+      local ver
+      ver="$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+      apt_install "python${ver}-venv"
+      "$PYTHON" -m venv "$VENV"
+    fi
+  fi
+  # Reinstall only when the project's requirements changed.
+  local stamp="$VENV/.installed-$extras"
+  local want
+  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "setup: installing Recovery Workbook into .venv" >&2
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
+    echo "$want" > "$stamp"
+  fi
+}

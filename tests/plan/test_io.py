@@ -1,0 +1,138 @@
+"""Reading and writing plan files: one-line errors, upgrades, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from workbook.plan import (
+    MIGRATIONS,
+    Plan,
+    PlanFileError,
+    SupportPerson,
+    load_plan,
+    plan_from_data,
+    plan_from_json,
+    plan_to_json,
+    save_plan,
+    write_atomic,
+)
+from workbook.plan import io as plan_io
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    plan = Plan()
+    plan.about.preferred_name = "J. R. <b>&amp;"
+    plan.support_network.people.append(SupportPerson(name="Lan Nguyễn", phone="555-0100"))
+    path = tmp_path / "plan.json"
+    save_plan(plan, path)
+    assert load_plan(path) == plan
+    # Health information: the plan file is for its owner only.
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {"schema_version": 1, "support_network": {"people": [
+                {"name": "A"}, {"name": "B"}, {"name": "C", "on_wallet_card": True}]}},
+            "x.json: support_network.people[2].phone: a person on the wallet card needs a "
+            "phone number",
+        ),
+        (
+            {"schema_version": 1, "about": {"plan_date": "soon"}},
+            "x.json: about.plan_date: Input should be a valid date",
+        ),
+        (
+            {"schema_version": 1, "prevention": {"triggers": [{"trigger": " "}]}},
+            "x.json: prevention.triggers[0].trigger: must not be empty",
+        ),
+        (
+            {"schema_version": 1, "goals": {"goals": [{"goal": "x", "colour": 1}]}},
+            "x.json: goals.goals[0].colour: is not a field of a recovery plan",
+        ),
+        ({"about": {}}, "x.json: schema_version: missing"),
+        ({"schema_version": 99}, "x.json: schema_version: 99 was made by a newer"),
+        ({"schema_version": "1"}, "x.json: schema_version: '1' is not a plan version"),
+        ([1, 2], "x.json: a plan file holds a JSON object, not list"),
+    ],
+)
+def test_errors_name_file_and_field(data: object, expected: str) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_data(data, "x.json")
+    message = str(caught.value)
+    assert message.startswith(expected)
+    assert "\n" not in message
+
+
+def test_error_counts_further_problems() -> None:
+    with pytest.raises(PlanFileError, match=r"\(and 1 more problem\)$"):
+        plan_from_data({"schema_version": 1, "about": {"plan_date": "x", "discharge_date": "y"}})
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"{\"schema_version\": 1,", r"not valid JSON \(line 1"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+    ],
+)
+def test_broken_files(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(content)
+    with pytest.raises(PlanFileError, match=expected):
+        load_plan(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="no such file"):
+        load_plan(tmp_path / "nope.json")
+
+
+def test_older_versions_are_upgraded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pretend the current schema is 3, version 1 named the section "profile"
+    # and version 2 kept the name under "who".
+    def rename_section(data: dict[str, object]) -> dict[str, object]:
+        data["about"] = data.pop("profile")
+        return data
+
+    def rename_field(data: dict[str, object]) -> dict[str, object]:
+        about = dict(data["about"])  # type: ignore[call-overload]
+        about["preferred_name"] = about.pop("who")
+        data["about"] = about
+        return data
+
+    monkeypatch.setattr(plan_io, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(MIGRATIONS, 1, rename_section)
+    monkeypatch.setitem(MIGRATIONS, 2, rename_field)
+    upgraded = plan_io.upgrade({"schema_version": 1, "profile": {"who": "J"}})
+    assert upgraded == {"schema_version": 3, "about": {"preferred_name": "J"}}
+
+
+def test_json_is_stable_and_utf8() -> None:
+    plan = Plan()
+    plan.about.preferred_name = "Nguyễn 中文 🙂"
+    text = plan_to_json(plan)
+    assert "Nguyễn 中文 🙂" in text
+    assert plan_from_json(text) == plan
+    assert plan_to_json(plan_from_json(text)) == text
+    assert json.loads(text)["schema_version"] == 1
+
+
+def test_write_atomic_leaves_old_file_on_failure(tmp_path: Path) -> None:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(b"old")
+
+    with pytest.raises(TypeError):
+        write_atomic(path, object())  # type: ignore[arg-type]
+    assert path.read_bytes() == b"old"
+    assert sorted(os.listdir(tmp_path)) == ["out.pdf"]
+    write_atomic(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert sorted(os.listdir(tmp_path)) == ["out.pdf"]

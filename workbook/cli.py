@@ -1,0 +1,243 @@
+"""The command line: `recovery-workbook` and `python -m workbook`.
+
+With no subcommand it opens the desktop program. Every subcommand reports
+bad input in one line on standard error (naming the file and the field) and
+exits with status 1; it never prints a traceback and never leaves a partial
+output file behind (outputs are written to a temporary file and moved into
+place only when complete).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .facility import Facility, load_facility
+from .plan import Paper, Plan, PlanFileError, load_plan, plan_to_json, write_atomic
+
+PROG = "recovery-workbook"
+
+
+class CommandError(Exception):
+    """A problem to report in one line, exit status 1."""
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return 1
+
+
+def _write_output(path: Path, data: bytes, *, private: bool = False) -> None:
+    if path.is_dir():
+        raise CommandError(f"{path}: is a folder; give a file name")
+    if not path.parent.exists() and str(path.parent):
+        raise CommandError(f"{path.parent}: no such folder")
+    try:
+        write_atomic(path, data, private=private)
+    except OSError as error:
+        raise CommandError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def _facility(args: argparse.Namespace) -> Facility | None:
+    path: Path | None = getattr(args, "facility", None)
+    return load_facility(path) if path is not None else None
+
+
+def _paper(args: argparse.Namespace, facility: Facility | None) -> Paper | None:
+    if args.paper is not None:
+        return Paper(args.paper)
+    return facility.paper if facility is not None else None
+
+
+def _report_overflow(notes: Sequence[object]) -> None:
+    for note in notes:
+        message = note.message() if hasattr(note, "message") else str(note)
+        print(f"{PROG}: note: {message}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .options import RenderOptions
+    from .pdf import build_workbook
+
+    plan = load_plan(args.plan)
+    facility = _facility(args)
+    options = RenderOptions.for_plan(
+        plan,
+        paper=_paper(args, facility),
+        large_print=True if args.large_print else None,
+        facility=facility,
+    )
+    result = build_workbook(plan, options)
+    _write_output(args.output, result.pdf)
+    _report_overflow(result.overflow)
+    return 0
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    from .options import RenderOptions
+    from .pdf import build_workbook
+
+    facility = _facility(args)
+    options = RenderOptions(
+        paper=_paper(args, facility) or Paper.LETTER,
+        large_print=args.large_print,
+        facility=facility,
+    )
+    result = build_workbook(None, options)
+    _write_output(args.output, result.pdf)
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    return run_batch(args)
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    from .example import example_plan
+
+    _write_output(args.output, plan_to_json(example_plan()).encode("utf-8"), private=True)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    load_plan(args.plan)
+    print(f"{args.plan}: a valid recovery plan")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(Plan.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(args.output, text.encode("utf-8"))
+    return 0
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def cmd_desktop(args: argparse.Namespace) -> int:
+    if not _has_display():
+        raise CommandError(
+            "no display to open the desktop program on; use a command such as "
+            f"'{PROG} build' or '{PROG} blank' (see '{PROG} --help')"
+        )
+    from .ui.app import run
+
+    return run(args.library)
+
+
+def _add_paper_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--paper", choices=[p.value for p in Paper], default=None,
+        help="paper size (default: the plan's own setting, else the facility's, else letter)",
+    )
+    parser.add_argument(
+        "--large-print", action="store_true", help="bigger type and wider write-in lines"
+    )
+
+
+def _add_facility_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--facility", type=Path, metavar="FACILITY.toml",
+        help="a facility profile: name, logo, crisis lines, local resources",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Build a recovery plan with a client and print it as a personal workbook. "
+        "With no command, opens the desktop program.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--library", type=Path, metavar="PATH", default=None,
+        help="the plan library file (default: $RECOVERY_WORKBOOK_LIBRARY, "
+        "else one in your user data folder)",
+    )
+    parser.set_defaults(func=cmd_desktop)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build = commands.add_parser("build", help="print a client's workbook from a plan file")
+    build.add_argument("plan", type=Path, metavar="PLAN.json")
+    build.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    _add_paper_options(build)
+    _add_facility_option(build)
+    build.set_defaults(func=cmd_build)
+
+    blank = commands.add_parser("blank", help="print a blank workbook to fill in by hand")
+    blank.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    _add_paper_options(blank)
+    _add_facility_option(blank)
+    blank.set_defaults(func=cmd_blank)
+
+    batch = commands.add_parser(
+        "batch", help="print many workbooks from a roster (CSV) into a folder"
+    )
+    batch.add_argument("roster", type=Path, metavar="ROSTER.csv")
+    batch.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    _add_paper_options(batch)
+    _add_facility_option(batch)
+    batch.add_argument(
+        "--jobs", type=int, default=None, help="workbooks rendered at once (default: CPUs)"
+    )
+    batch.set_defaults(func=cmd_batch)
+
+    example = commands.add_parser("example", help="write a complete sample plan file")
+    example.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.json")
+    example.set_defaults(func=cmd_example)
+
+    validate = commands.add_parser("validate", help="check a plan file and name any bad field")
+    validate.add_argument("plan", type=Path, metavar="PLAN.json")
+    validate.set_defaults(func=cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the plan file's JSON Schema")
+    schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    schema.set_defaults(func=cmd_schema)
+
+    try:
+        from .library.cli import register
+    except ImportError:  # the library command arrives with the plan library
+        pass
+    else:
+        register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except (PlanFileError, CommandError) as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as error:  # a bug: say so in one line, without any plan text
+        if os.environ.get("RECOVERY_WORKBOOK_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected error ({type(error).__name__}); nothing was written. "
+            "Set RECOVERY_WORKBOOK_DEBUG=1 to see the details."
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
