@@ -1,0 +1,134 @@
+"""The printed prose: one Jinja2 environment for every template in the workbook.
+
+Templates live in ``workbook/templates/<language>/<name>.j2`` inside the installed
+package and produce ReportLab paragraph markup (only ``<b>``, ``<i>`` and ``<br/>``
+written literally in the templates). Everything passed in as context is
+autoescaped, so a client's name can never inject markup.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+TEMPLATE_PACKAGE = "workbook"
+TEMPLATE_DIR = "templates"
+DEFAULT_LANGUAGE = "en"
+
+#: Every template the workbook prints, in the order they appear (roughly).
+TEMPLATE_NAMES: tuple[str, ...] = (
+    "cover_tagline",
+    "how_to_use",
+    "pathways",
+    "pathway_self_management",
+    "pathway_clinical",
+    "pathway_mutual_support",
+    "pathway_faith_based",
+    "pathway_other",
+    "prevention",
+    "support_network",
+    "online_privacy",
+    "whole_health",
+    "continuing_care",
+    "goals",
+    "crisis_plan",
+    "naloxone",
+    "after_crisis",
+    "check_ins",
+    "trackers",
+    "tracker_daily_check_in",
+    "tracker_craving_log",
+    "tracker_meeting_log",
+    "tracker_mood",
+    "review_log",
+    "signatures",
+    "contact_cards",
+    "wallet_card",
+)
+
+
+class TemplateError(LookupError):
+    """A template or language that does not exist (one-line message)."""
+
+
+class TextEnvironment(jinja2.Environment):
+    """The one environment for printed prose: autoescaped, strict, package-loaded."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            loader=jinja2.PackageLoader(TEMPLATE_PACKAGE, TEMPLATE_DIR),
+            # Every template is markup for ReportLab paragraphs, whatever its
+            # file extension, so escaping is switched on unconditionally.
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+
+
+@cache
+def environment() -> TextEnvironment:
+    """The shared environment, created once (it caches compiled templates)."""
+    return TextEnvironment()
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """Languages that have a template folder in the installed package."""
+    root = resources.files(TEMPLATE_PACKAGE).joinpath(TEMPLATE_DIR)
+    return tuple(
+        sorted(
+            entry.name
+            for entry in root.iterdir()
+            if entry.is_dir() and entry.name != "catalogues" and not entry.name.startswith("_")
+        )
+    )
+
+
+def _tidy(text: str) -> str:
+    """Collapse the template's layout into paragraphs separated by one blank line.
+
+    Inside a paragraph, line breaks in the template source are just spaces;
+    a blank line (or more) starts a new paragraph.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped:
+            current.append(stripped)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
+
+
+def render(name: str, /, *, language: str = DEFAULT_LANGUAGE, **ctx: Any) -> str:
+    """Render ``templates/<language>/<name>.j2`` to ReportLab paragraph markup.
+
+    ``name`` is positional-only so that the context can carry the client's
+    ``name`` too: ``render("how_to_use", name="Jo", ...)``.
+
+    Context every template expects: ``name`` (preferred name, "" when blank),
+    ``pathways`` (list of PathwayKind values), ``blank`` (bool) and
+    ``facility`` (facility name or ""). A missing variable raises
+    ``jinja2.UndefinedError``; a missing template or language raises
+    ``TemplateError``.
+    """
+    if language not in languages():
+        raise TemplateError(
+            f"no printed text for language {language!r} (available: {', '.join(languages())})"
+        )
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise TemplateError(f"invalid template name {name!r}")
+    try:
+        template = environment().get_template(f"{language}/{name}.j2")
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"no template {name!r} for language {language!r}") from None
+    return _tidy(template.render(**ctx))
