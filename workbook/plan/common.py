@@ -16,27 +16,16 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 MAX_TEXT = 100_000
 
 
-def _valid_text(value: str) -> str:
-    # A lone surrogate (from a broken file or clipboard) cannot be saved or printed.
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("contains a broken character (not valid Unicode text)") from None
-    return value
-
-
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
     return value
 
 
-Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_valid_text)]
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
 """Free text in the client's own words; may be empty."""
 
-RequiredText = Annotated[
-    str, Field(max_length=MAX_TEXT), AfterValidator(_valid_text), AfterValidator(_not_blank)
-]
+RequiredText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_not_blank)]
 """Free text that must hold at least one visible character."""
 
 
