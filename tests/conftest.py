@@ -3,5 +3,26 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _private_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Point the plan library, settings and data folders at a fresh temporary home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("RECOVERY_WORKBOOK_LIBRARY", str(home / "library.sqlite3"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    yield
+
+
+def pytest_report_header() -> list[str]:
+    return [f"user folders: temporary (library, settings and data never touch {Path.home()})"]
