@@ -18,7 +18,7 @@ from .pathways import Pathways
 from .prevention import Prevention
 from .support import SupportNetwork
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 class Paper(StrEnum):
