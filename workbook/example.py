@@ -99,6 +99,7 @@ def _pathways() -> Pathways:
         chosen=[
             PathwayChoice(
                 kind=PathwayKind.MUTUAL_SUPPORT,
+                name="AA and SMART Recovery",
                 in_my_words=(
                     "AA meetings three times a week, and calling my sponsor every day "
                     "for the first 90 days."
@@ -106,6 +107,7 @@ def _pathways() -> Pathways:
             ),
             PathwayChoice(
                 kind=PathwayKind.CLINICAL,
+                name="Therapy and medicine",
                 in_my_words=(
                     "Weekly therapy with Maria, group on Thursdays, and seeing Dr. Okafor "
                     "about my medicine once a month."
@@ -113,6 +115,7 @@ def _pathways() -> Pathways:
             ),
             PathwayChoice(
                 kind=PathwayKind.FAITH_BASED,
+                name="Grace Community Church",
                 in_my_words="The Tuesday night recovery group at Grace Community Church.",
             ),
             PathwayChoice(
@@ -365,7 +368,7 @@ def _support_network() -> SupportNetwork:
                 name="Tasha Green",
                 phone="(503) 555-0155 ext. 3",
                 when_we_meet="Every other Thursday at the recovery center",
-                on_contact_card=True,
+                on_contact_card=False,
                 on_wallet_card=False,
             ),
         ],
@@ -477,7 +480,7 @@ def _continuing_care() -> ContinuingCare:
             ),
             CareAppointment(
                 kind=CareKind.GROUP,
-                provider="Riverside relapse prevention group",
+                provider="Riverside return-to-use prevention group",
                 schedule="Thursdays 6 p.m., weekly",
                 mode=CareMode.EITHER,
                 contact="(503) 555-0150",

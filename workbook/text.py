@@ -92,20 +92,25 @@ def languages() -> tuple[str, ...]:
 def _tidy(text: str) -> str:
     """Collapse the template's layout into paragraphs separated by one blank line.
 
-    Inside a paragraph, line breaks in the template source are just spaces;
-    a blank line (or more) starts a new paragraph.
+    Inside a paragraph, line breaks in the template source are just spaces
+    (none after a literal ``<br/>``); a blank line (or more) starts a new
+    paragraph.
     """
     paragraphs: list[str] = []
-    current: list[str] = []
+    current = ""
     for line in text.splitlines():
         stripped = line.strip()
-        if stripped:
-            current.append(stripped)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
+        if not stripped:
+            if current:
+                paragraphs.append(current)
+            current = ""
+        elif not current or current.endswith("<br/>"):
+            # No space after a forced break, or the next line would start with one.
+            current += stripped
+        else:
+            current += " " + stripped
     if current:
-        paragraphs.append(" ".join(current))
+        paragraphs.append(current)
     return "\n\n".join(paragraphs)
 
 
