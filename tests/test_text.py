@@ -172,3 +172,16 @@ def test_print_instructions_say_actual_size() -> None:
         text = render(name, **ctx())
         assert "100%" in text and "fit to page" in text
     assert "fold" in render("wallet_card", **ctx()).casefold()
+
+
+def test_pathways_may_be_enum_members() -> None:
+    as_strings = render("support_network", **ctx(pathways=["faith_based", "clinical"]))
+    as_enums = render(
+        "support_network", **ctx(pathways=[PathwayKind.FAITH_BASED, PathwayKind.CLINICAL])
+    )
+    assert as_strings == as_enums
+
+
+def test_pathways_intro_without_a_choice_does_not_claim_one() -> None:
+    assert "you chose" not in render("pathways", **ctx(pathways=[]))
+    assert "you chose" in render("pathways", **ctx(pathways=["clinical"]))
