@@ -1,0 +1,493 @@
+"""Fit-to-box text layout: shrink, wrap, and say what still does not fit.
+
+Pure functions of text, sizes and a width-measuring callable, so they are
+tested with a fake width table and drawn by any backend. Nothing is ever
+clipped: text that does not fit at the minimum size is either shortened (its
+last line ends in an ellipsis) or left off, and the result says which.
+
+Two layouts are offered:
+
+- `fit_stack`: blocks stacked top to bottom (a contact card, the front of the
+  wallet card). Blocks shrink in stages (secondary text first, so a phone
+  number stays large as long as possible), each never below its minimum.
+- `fit_rows`: "label ........ number" rows (the back of the wallet card), one
+  size for every row; a row too wide for one line puts its number underneath.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+Measure = Callable[[str, float, bool], float]
+"""width_in_points(text, size, bold)"""
+
+ELLIPSIS = "…"
+SIZE_STEP = 0.5  # points; type shrinks in steps a reader cannot tell apart
+
+
+# --------------------------------------------------------------------------- words and lines
+
+
+@dataclass(frozen=True)
+class _Atom:
+    text: str
+    space_before: bool
+
+
+def _is_wide(char: str) -> bool:
+    # Chinese, Japanese and Korean text may break between any two characters.
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _atoms(text: str) -> list[_Atom]:
+    """Break opportunities: between words, and around every wide (CJK) character."""
+    atoms: list[_Atom] = []
+    for word in text.split():
+        run = ""
+        first = True
+        for char in word:
+            if _is_wide(char) and not unicodedata.category(char).startswith("P"):
+                if run:
+                    atoms.append(_Atom(run, first))
+                    first = False
+                    run = ""
+                atoms.append(_Atom(char, first))
+                first = False
+            else:
+                run += char
+        if run:
+            atoms.append(_Atom(run, first))
+    return atoms
+
+
+def normalise(text: str) -> str:
+    """Cards flow text as one paragraph: runs of spaces and line breaks become one space."""
+    return " ".join(text.split())
+
+
+def _longest_prefix(text: str, fits: Callable[[str], bool]) -> int:
+    """Length of the longest prefix of `text` for which `fits` holds (binary search)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(text[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    lines: tuple[str, ...]
+    complete: bool  # False when text remained after the last allowed line
+
+
+def wrap(
+    text: str,
+    width: float,
+    size: float,
+    bold: bool,
+    measure: Measure,
+    max_lines: int,
+    first_width: float | None = None,
+) -> Wrapped:
+    """Greedy line breaking of one paragraph into at most `max_lines` lines.
+
+    `first_width` is the width of the first line when it differs (an inline
+    label before it). A word wider than a line is broken between characters.
+    """
+    atoms = _atoms(text)
+    lines: list[str] = []
+    current = ""
+    index = 0
+
+    def limit() -> float:
+        return first_width if (first_width is not None and not lines) else width
+
+    while index < len(atoms):
+        atom = atoms[index]
+        joiner = " " if current and atom.space_before else ""
+        candidate = current + joiner + atom.text
+        if measure(candidate, size, bold) <= limit():
+            current = candidate
+            index += 1
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+            if len(lines) == max_lines:
+                return Wrapped(tuple(lines), False)
+            continue
+        # A single atom wider than the line: break it between characters.
+        available = limit()
+
+        def fits_line(part: str, room: float = available) -> bool:
+            return measure(part, size, bold) <= room
+
+        cut = _longest_prefix(atom.text, fits_line)
+        if cut == 0:
+            if available < width:  # the inline label left no room: start on the next line
+                lines.append("")
+                if len(lines) == max_lines:
+                    return Wrapped(tuple(lines), False)
+                continue
+            cut = 1  # not even one character fits: never loop forever
+        lines.append(atom.text[:cut])
+        atoms[index] = _Atom(atom.text[cut:], False)
+        if len(lines) == max_lines:
+            return Wrapped(tuple(lines), False)
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        return Wrapped(tuple(lines[:max_lines]), False)
+    return Wrapped(tuple(lines), True)
+
+
+def shorten(text: str, width: float, size: float, bold: bool, measure: Measure) -> str:
+    """`text` cut to end in an ellipsis within `width`, at a word end when that wastes little."""
+    if measure(text, size, bold) <= width:
+        return text
+    if measure(ELLIPSIS, size, bold) > width:
+        return ""
+    cut = _longest_prefix(text, lambda part: measure(part.rstrip() + ELLIPSIS, size, bold) <= width)
+    head = text[:cut]
+    space = head.rfind(" ")
+    if space > 0 and measure(head[:space], size, bold) >= 0.6 * width:
+        head = head[:space]
+    return head.rstrip(" ,;:-–—") + ELLIPSIS if head.strip() else ELLIPSIS
+
+
+def wrap_shortened(
+    text: str,
+    width: float,
+    size: float,
+    bold: bool,
+    measure: Measure,
+    max_lines: int,
+    first_width: float | None = None,
+) -> tuple[tuple[str, ...], bool]:
+    """Like `wrap`, but the last line ends in an ellipsis when text remains. (lines, shortened)"""
+    if max_lines <= 0:
+        return (), bool(text.strip())
+    wrapped = wrap(text, width, size, bold, measure, max_lines, first_width)
+    if wrapped.complete:
+        return wrapped.lines, False
+    kept = wrapped.lines[:-1]
+    # The rest of the text, from where the last line starts, shortened onto that line.
+    consumed = " ".join(kept)
+    rest = _remainder(text, consumed)
+    last_width = first_width if (first_width is not None and not kept) else width
+    return (*kept, shorten(rest, last_width, size, bold, measure)), True
+
+
+def _remainder(text: str, consumed: str) -> str:
+    """What is left of `text` after the characters of `consumed` (spaces ignored)."""
+    need = len(consumed.replace(" ", ""))
+    seen = 0
+    for position, char in enumerate(text):
+        if seen >= need:
+            return text[position:].lstrip()
+        if not char.isspace():
+            seen += 1
+    return ""
+
+
+# --------------------------------------------------------------------------- stacked blocks
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of text to place, with how far it may shrink.
+
+    key:         the caller's name for it, returned in the result (for reports).
+    stage:       blocks of a lower stage shrink to their minimum before the next stage shrinks.
+    keep:        when space runs out at minimum size, blocks with the lowest keep lose
+                 lines first (the last such block first); a block with no lines left is left off.
+    label:       drawn before the first line (e.g. "Helps with: "), in the regular weight;
+                 `hanging` indents every line by its width instead (bullets, numbers).
+    """
+
+    key: str
+    text: str
+    preferred: float
+    minimum: float
+    bold: bool = False
+    max_lines: int = 1
+    leading: float = 1.2
+    space_before: float = 0.0
+    stage: int = 0
+    keep: int = 0
+    label: str = ""
+    hanging: bool = False
+
+
+@dataclass(frozen=True)
+class PlacedBlock:
+    key: str
+    lines: tuple[str, ...]
+    size: float
+    bold: bool
+    top: float  # distance from the top of the box to the top of the first line
+    line_height: float
+    label: str
+    label_width: float
+    hanging: bool
+    shortened: bool
+    left_off: bool
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.line_height
+
+
+@dataclass(frozen=True)
+class StackLayout:
+    blocks: tuple[PlacedBlock, ...]
+    height: float  # used height
+
+    def block(self, key: str) -> PlacedBlock:
+        for block in self.blocks:
+            if block.key == key:
+                return block
+        raise KeyError(key)
+
+    @property
+    def shortened(self) -> tuple[str, ...]:
+        return tuple(b.key for b in self.blocks if b.shortened and not b.left_off)
+
+    @property
+    def left_off(self) -> tuple[str, ...]:
+        return tuple(b.key for b in self.blocks if b.left_off)
+
+
+def _size_states(blocks: Sequence[Block]) -> list[list[float]]:
+    """Size assignments from all-preferred to all-minimum, shrinking stage by stage."""
+    sizes = [b.preferred for b in blocks]
+    states = [list(sizes)]
+    for stage in sorted({b.stage for b in blocks}):
+        members = [i for i, b in enumerate(blocks) if b.stage == stage]
+        while any(sizes[i] > blocks[i].minimum for i in members):
+            for i in members:
+                sizes[i] = max(blocks[i].minimum, sizes[i] - SIZE_STEP)
+            states.append(list(sizes))
+    return states
+
+
+def _place(
+    blocks: Sequence[Block],
+    sizes: Sequence[float],
+    line_limits: Sequence[int],
+    width: float,
+    measure: Measure,
+    allow_shortening: bool,
+) -> tuple[list[PlacedBlock], float] | None:
+    placed: list[PlacedBlock] = []
+    y = 0.0
+    for block, size, limit in zip(blocks, sizes, line_limits, strict=True):
+        label_width = measure(block.label, size, False) if block.label else 0.0
+        if block.hanging:
+            line_width, first_width = width - label_width, None
+        else:
+            line_width, first_width = width, (width - label_width if block.label else None)
+        line_height = size * block.leading
+        if limit <= 0:
+            placed.append(PlacedBlock(block.key, (), size, block.bold, y, line_height,
+                                      block.label, label_width, block.hanging, True, True))
+            continue
+        if allow_shortening:
+            lines, shortened = wrap_shortened(
+                block.text, line_width, size, block.bold, measure, limit, first_width
+            )
+        else:
+            wrapped = wrap(block.text, line_width, size, block.bold, measure, limit, first_width)
+            if not wrapped.complete:
+                return None
+            lines, shortened = wrapped.lines, False
+        if any(not p.left_off for p in placed):
+            y += block.space_before
+        placed.append(PlacedBlock(block.key, lines, size, block.bold, y, line_height,
+                                  block.label, label_width, block.hanging, shortened, False))
+        y += len(lines) * line_height
+    return placed, y
+
+
+def fit_stack(
+    blocks: Sequence[Block], width: float, height: float, measure: Measure
+) -> StackLayout:
+    """Place `blocks` top to bottom in a width x height box, as large as they fit.
+
+    Blocks with empty text are skipped. Sizes shrink stage by stage down to each
+    block's minimum; at minimum size, text beyond a block's `max_lines` is
+    shortened, and if the stack is still too tall, blocks with the lowest
+    `keep` give up lines (shortened) until they are left off.
+    """
+    blocks = [replace(b, text=normalise(b.text)) for b in blocks]
+    blocks = [b for b in blocks if b.text]
+    limits = [b.max_lines for b in blocks]
+    for sizes in _size_states(blocks):
+        result = _place(blocks, sizes, limits, width, measure, allow_shortening=False)
+        if result is not None and result[1] <= height:
+            return StackLayout(tuple(result[0]), result[1])
+    minimum = [b.minimum for b in blocks]
+    placed, used = _place_shortened(blocks, minimum, limits, width, measure)
+    limits = [len(p.lines) for p in placed]  # lines actually needed, at most max_lines
+    # Give up lines, lowest `keep` first, the later block first among equals.
+    order = sorted(range(len(blocks)), key=lambda i: (blocks[i].keep, -i))
+    while used > height:
+        victim = next((i for i in order if limits[i] > 0), None)
+        if victim is None:
+            break
+        limits[victim] -= 1
+        placed, used = _place_shortened(blocks, minimum, limits, width, measure)
+    return StackLayout(tuple(placed), used)
+
+
+def _place_shortened(
+    blocks: Sequence[Block],
+    sizes: Sequence[float],
+    line_limits: Sequence[int],
+    width: float,
+    measure: Measure,
+) -> tuple[list[PlacedBlock], float]:
+    result = _place(blocks, sizes, line_limits, width, measure, allow_shortening=True)
+    assert result is not None  # shortening always produces a placement
+    return result
+
+
+# --------------------------------------------------------------------------- label/number rows
+
+
+@dataclass(frozen=True)
+class Row:
+    """A "label ... value" line: a name and a phone number. The value is drawn bold."""
+
+    key: str
+    label: str
+    value: str
+    keep: int = 0
+
+
+@dataclass(frozen=True)
+class PlacedRow:
+    key: str
+    label_lines: tuple[str, ...]
+    value_lines: tuple[str, ...]
+    one_line: bool  # label left and value right on the same line
+    top: float
+    label_shortened: bool
+    value_shortened: bool
+    left_off: bool
+
+    @property
+    def shortened(self) -> bool:
+        return self.label_shortened or self.value_shortened
+
+    @property
+    def line_count(self) -> int:
+        if self.left_off:
+            return 0
+        return 1 if self.one_line else len(self.label_lines) + len(self.value_lines)
+
+
+@dataclass(frozen=True)
+class RowsLayout:
+    rows: tuple[PlacedRow, ...]
+    size: float
+    line_height: float
+    height: float
+
+    @property
+    def shortened(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.rows if r.shortened and not r.left_off)
+
+    @property
+    def left_off(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.rows if r.left_off)
+
+
+VALUE_MAX_LINES = 2
+
+
+def _place_row(row: Row, width: float, gap: float, size: float, measure: Measure,
+               allow_shortening: bool) -> PlacedRow | None:
+    label_w = measure(row.label, size, False)
+    value_w = measure(row.value, size, True)
+    if not row.label:
+        if value_w <= width:
+            return PlacedRow(row.key, (), (row.value,), True, 0.0, False, False, False)
+    elif label_w + gap + value_w <= width:
+        return PlacedRow(row.key, (row.label,), (row.value,), True, 0.0, False, False, False)
+    # Label on its own line, the number below it.
+    if allow_shortening:
+        label_lines, label_short = wrap_shortened(row.label, width, size, False, measure, 1)
+        value_lines, value_short = wrap_shortened(
+            row.value, width, size, True, measure, VALUE_MAX_LINES
+        )
+        return PlacedRow(row.key, label_lines, value_lines, False, 0.0, label_short,
+                         value_short, False)
+    label = wrap(row.label, width, size, False, measure, 1)
+    value = wrap(row.value, width, size, True, measure, VALUE_MAX_LINES)
+    if not (label.complete and value.complete):
+        return None
+    return PlacedRow(row.key, label.lines, value.lines, False, 0.0, False, False, False)
+
+
+def fit_rows(
+    rows: Sequence[Row],
+    width: float,
+    height: float,
+    measure: Measure,
+    preferred: float,
+    minimum: float,
+    leading: float = 1.2,
+    row_gap: float = 1.5,
+    value_gap: float = 6.0,
+) -> RowsLayout:
+    """Place label/value rows in order, one type size for all, as large as they fit.
+
+    At the minimum size a label longer than the line is shortened, a value is
+    wrapped onto at most two lines and then shortened, and rows that do not
+    fit vertically are left off, the lowest `keep` (then the last) first.
+    """
+    rows = [replace(r, label=normalise(r.label), value=normalise(r.value)) for r in rows]
+    size = preferred
+    while True:
+        placed = [_place_row(r, width, value_gap, size, measure, False) for r in rows]
+        if all(p is not None for p in placed):
+            layout = _stack_rows([p for p in placed if p is not None], size, leading, row_gap)
+            if layout.height <= height:
+                return layout
+        if size <= minimum:
+            break
+        size = max(minimum, size - SIZE_STEP)
+    size = minimum
+    shortened_rows = [_place_row(r, width, value_gap, size, measure, True) for r in rows]
+    current = [p for p in shortened_rows if p is not None]
+    layout = _stack_rows(current, size, leading, row_gap)
+    order = sorted(range(len(rows)), key=lambda i: (rows[i].keep, -i))
+    for victim in order:
+        if layout.height <= height:
+            break
+        current[victim] = replace(current[victim], left_off=True)
+        layout = _stack_rows(current, size, leading, row_gap)
+    return layout
+
+
+def _stack_rows(
+    placed: Sequence[PlacedRow], size: float, leading: float, row_gap: float
+) -> RowsLayout:
+    line_height = size * leading
+    y = 0.0
+    out: list[PlacedRow] = []
+    for row in placed:
+        if row.left_off:
+            out.append(replace(row, top=y))
+            continue
+        if any(not r.left_off for r in out):
+            y += row_gap
+        out.append(replace(row, top=y))
+        y += row.line_count * line_height
+    return RowsLayout(tuple(out), size, line_height, y)
