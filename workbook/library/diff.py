@@ -103,7 +103,7 @@ FIELD_NAMES: dict[str, str] = {
 
 # Sections whose answers read better with a prefix ("the notes on housing").
 SECTION_PREFIXES: dict[str, str] = {
-    "about.snapshot": "the assessment notes on ",
+    "about.snapshot": "the assessment of ",
     "continuing_care.daily_life": "the notes on ",
 }
 
@@ -259,7 +259,8 @@ def _describe_value(before: object, after: object, path: str, info: FieldInfo) -
         on, off = SWITCHES.get(path, (f"set “{info.title}” to yes", f"set “{info.title}” to no"))
         return on if after else off
     if after is None or after == "":
-        return f"removed {name}" if not isinstance(before, str) else f"cleared {name}"
+        plain_text = isinstance(before, str) and not isinstance(before, Enum)
+        return f"cleared {name}" if plain_text else f"removed {name}"
     if isinstance(after, dt.date):
         verb = "set" if before is None else "changed"
         return f"{verb} {name} to {format_date(after)}"
