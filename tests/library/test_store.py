@@ -49,7 +49,9 @@ def test_path_order_explicit_then_environment_then_user_folder(
     assert library_path(None) == tmp_path / "data" / "recovery-workbook" / "library.sqlite3"
 
 
-def test_open_without_path_uses_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_without_path_uses_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "from-env.sqlite3"
     monkeypatch.setenv(ENV_VAR, str(target))
     with open_library() as library:
@@ -124,17 +126,15 @@ def test_files_that_are_not_a_library_are_refused_and_untouched(
 
 def test_a_truncated_library_gives_one_line(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite3"
-    with open_library(path) as library:
-        with library.bulk():
-            for n in range(30):
-                library.save_revision(None, _named(f"client {n}", counselor="x" * 3000), "s")
+    with open_library(path) as library, library.bulk():
+        for n in range(30):
+            library.save_revision(None, _named(f"client {n}", counselor="x" * 3000), "s")
     size = path.stat().st_size
     with path.open("r+b") as handle:
         handle.truncate(size // 3)
-    with pytest.raises(LibraryError) as caught:
-        with open_library(path) as library:
-            for client in library.clients():
-                library.plan(client.id)
+    with pytest.raises(LibraryError) as caught, open_library(path) as library:
+        for client in library.clients():
+            library.plan(client.id)
     assert "\n" not in str(caught.value)
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from library.library_helpers import plan_strategy
+
 from workbook.library import LibraryError, open_library
 from workbook.library.transfer import (
     HEADER_SIZE,
