@@ -1,0 +1,155 @@
+"""The plan editor: pages in a side panel, the form, Back/Next, and the preview beside."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .controller import PlanController
+from .formpages import FormPage
+from .pages import PAGE_BY_KEY, page_for_path
+from .sidepanel import SidePanel
+
+MESSAGE_MS = 8000
+
+
+class EditorView(QWidget):
+    """Side panel | form | preview.
+
+    Attributes:
+        side: the list of pages with their marks.
+        splitter: holds the three panes (its state is remembered).
+
+    Signals:
+        page_changed(str): the key of the page now shown.
+    """
+
+    page_changed = Signal(str)
+
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.side = SidePanel(controller)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, FormPage] = {}
+        self.back = QPushButton("Back")
+        self.back.setAccessibleName("Back to the previous page")
+        self.back.setToolTip("Previous page (Ctrl+Page Up)")
+        self.next = QPushButton("Next")
+        self.next.setAccessibleName("Next page")
+        self.next.setToolTip("Next page (Ctrl+Page Down)")
+        self.position = QLabel()
+        self.position.setObjectName("hint")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self.message.hide()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message.hide)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.stack, 1)
+        form_layout.addWidget(self.message)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(12, 6, 12, 8)
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.position)
+        nav.addStretch(1)
+        nav.addWidget(self.next)
+        form_layout.addLayout(nav)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(form)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.side.page_chosen.connect(self.show_page)
+        self.back.clicked.connect(self.previous_page)
+        self.next.clicked.connect(self.next_page)
+        controller.failed.connect(self.show_message)
+        controller.changed.connect(lambda _p: self._update_nav())
+
+    def set_preview(self, widget: QWidget) -> None:
+        self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(2, 2)
+
+    # -- pages ---------------------------------------------------------------
+
+    def page(self, key: str) -> FormPage:
+        """The page widget, built the first time it is needed."""
+        if key not in self.pages:
+            page = FormPage(self.controller, PAGE_BY_KEY[key])
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def current_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return widget.page.key if isinstance(widget, FormPage) else None
+
+    def show_page(self, key: str) -> None:
+        page = self.page(key)
+        changed = self.stack.currentWidget() is not page
+        self.stack.setCurrentWidget(page)
+        self.side.select_key(key)
+        self._update_nav()
+        if changed:
+            self.page_changed.emit(key)
+
+    def _keys(self) -> list[str]:
+        return [p.key for p in self.side.pages()]
+
+    def _step(self, delta: int) -> None:
+        keys = self._keys()
+        current = self.current_key()
+        index = keys.index(current) if current in keys else 0
+        target = max(0, min(len(keys) - 1, index + delta))
+        self.show_page(keys[target])
+        self.page(keys[target]).setFocus()
+
+    def next_page(self) -> None:
+        self._step(1)
+
+    def previous_page(self) -> None:
+        self._step(-1)
+
+    def _update_nav(self) -> None:
+        keys = self._keys()
+        current = self.current_key()
+        if current not in keys:
+            return
+        index = keys.index(current)
+        self.back.setEnabled(index > 0)
+        self.next.setEnabled(index < len(keys) - 1)
+        self.position.setText(f"Page {index + 1} of {len(keys)}")
+
+    def focus_path(self, path: str) -> bool:
+        """Show the page holding a field and put the cursor there."""
+        page = page_for_path(path)
+        if page is None:
+            return False
+        self.show_page(page.key)
+        return self.page(page.key).focus_path(path)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self._message_timer.start(MESSAGE_MS)

@@ -1,0 +1,127 @@
+"""What kind of editor a model field needs, and how its choices are named.
+
+Read from the Pydantic model itself (annotation, title, description), so a
+field added to the plan shows up in the form with its own label and help.
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..plan import (
+    CARE_KIND_LABELS,
+    GOAL_AREA_LABELS,
+    LEVEL_OF_CARE_LABELS,
+    MENTOR_ROLE_LABELS,
+    PATHWAY_LABELS,
+    TRACKER_LABELS,
+    Paper,
+)
+
+Kind = Literal["text", "date", "enum", "bool", "literal", "records", "texts", "enums", "record"]
+
+# Keyed by (enum class, value): members of different enums compare equal
+# when their values do ("other" is a pathway and a trigger kind).
+_LABELS: dict[tuple[type, str], str] = {
+    (type(member), str(member)): label
+    for table in (
+        LEVEL_OF_CARE_LABELS,
+        CARE_KIND_LABELS,
+        GOAL_AREA_LABELS,
+        MENTOR_ROLE_LABELS,
+        PATHWAY_LABELS,
+        TRACKER_LABELS,
+        {Paper.LETTER: "Letter (8.5 x 11 in)", Paper.A4: "A4 (210 x 297 mm)"},
+    )
+    for member, label in table.items()
+}
+_LITERAL_LABELS = {"en": "English"}
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    """`kind` of editor; `item` the enum, record or literal values it chooses from."""
+
+    kind: Kind
+    item: Any = None
+    optional: bool = False
+    required: bool = False
+
+
+def _strip_annotated(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _is_required_text(tp: Any) -> bool:
+    if typing.get_origin(tp) is not typing.Annotated:
+        return False
+    return any(
+        getattr(getattr(meta, "func", None), "__name__", "") == "_not_blank"
+        for meta in typing.get_args(tp)[1:]
+    )
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Enum)
+
+
+def classify(info: FieldInfo) -> FieldKind:
+    tp = info.annotation
+    optional = False
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        optional = len(args) < len(typing.get_args(tp))
+        tp = args[0]
+        origin = typing.get_origin(tp)
+    required = info.is_required() or any(
+        getattr(getattr(m, "func", None), "__name__", "") == "_not_blank" for m in info.metadata
+    )
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        bare = _strip_annotated(item)
+        if isinstance(bare, type) and issubclass(bare, BaseModel):
+            return FieldKind("records", bare)
+        if _is_enum(bare):
+            return FieldKind("enums", bare)
+        return FieldKind("texts", required=_is_required_text(item))
+    if origin is Literal:
+        return FieldKind("literal", typing.get_args(tp), optional)
+    if tp is bool:
+        return FieldKind("bool")
+    if tp is dt.date:
+        return FieldKind("date", optional=optional)
+    if _is_enum(tp):
+        return FieldKind("enum", tp, optional)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return FieldKind("record", tp)
+    return FieldKind("text", required=required)
+
+
+def choice_label(value: Any) -> str:
+    """How a person reads an enum or literal value."""
+    if isinstance(value, Enum) and (type(value), str(value)) in _LABELS:
+        return _LABELS[(type(value), str(value))]
+    if isinstance(value, str) and value in _LITERAL_LABELS:
+        return _LITERAL_LABELS[value]
+    raw = value.value if isinstance(value, StrEnum) else str(value)
+    return str(raw).replace("_", " ").capitalize()
+
+
+def record_fields(record_type: type[BaseModel]) -> list[tuple[str, FieldInfo, FieldKind]]:
+    return [(name, info, classify(info)) for name, info in record_type.model_fields.items()]
+
+
+def title_of(info: FieldInfo, name: str) -> str:
+    return str(info.title or name.replace("_", " ").capitalize())

@@ -1,0 +1,322 @@
+"""The form's pages, built from the page specs and the model's own labels."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..plan import PATHWAY_LABELS, PathwayChoice, PathwayKind
+from . import paths
+from .controller import PlanController, related
+from .editors import (
+    CheckEditor,
+    ChoiceEditor,
+    DateEditor,
+    EnumSetEditor,
+    LineEditor,
+    TextEditor,
+)
+from .fields import classify, title_of
+from .listeditor import ListEditor
+from .pages import Page, Question, question_order
+
+PATHWAY_HINTS: dict[PathwayKind, str] = {
+    PathwayKind.SELF_MANAGEMENT: "Recovering on my own terms, with tools I use myself.",
+    PathwayKind.CLINICAL: "Working with a counselor, therapist or doctor; medication if it helps.",
+    PathwayKind.MUTUAL_SUPPORT: "Meetings and peers: AA, NA, SMART Recovery and others.",
+    PathwayKind.FAITH_BASED: "Support from a church, mosque, temple or other congregation.",
+    PathwayKind.OTHER: "Something else that works for me.",
+}
+
+
+class PathwaysEditor(QWidget):
+    """A tick box per pathway; a chosen one asks what it looks like for the client."""
+
+    def __init__(self, controller: PlanController) -> None:
+        super().__init__()
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[PathwayKind, QCheckBox] = {}
+        self.details: dict[PathwayKind, QWidget] = {}
+        self.names: dict[PathwayKind, QLineEdit] = {}
+        self.words: dict[PathwayKind, QPlainTextEdit] = {}
+        self._updating = False
+        for kind in PathwayKind:
+            box = QCheckBox(PATHWAY_LABELS[kind])
+            box.setAccessibleName(PATHWAY_LABELS[kind])
+            box.setToolTip(PATHWAY_HINTS[kind])
+            box.setAccessibleDescription(PATHWAY_HINTS[kind])
+            box.toggled.connect(lambda on, k=kind: self._toggled(k, on))
+            hint = QLabel(PATHWAY_HINTS[kind])
+            hint.setObjectName("hint")
+            hint.setIndent(24)
+            layout.addWidget(box)
+            layout.addWidget(hint)
+            detail = QWidget()
+            inner = QVBoxLayout(detail)
+            inner.setContentsMargins(24, 0, 0, 8)
+            if kind == PathwayKind.OTHER:
+                name = QLineEdit()
+                name.setPlaceholderText("What I call it")
+                name.setAccessibleName("Name of the other pathway")
+                name.textEdited.connect(lambda text, k=kind: self._write(k, "name", text))
+                inner.addWidget(name)
+                self.names[kind] = name
+            words = QPlainTextEdit()
+            words.setTabChangesFocus(True)
+            words.setPlaceholderText("What this looks like for me, in my own words")
+            words.setAccessibleName(f"{PATHWAY_LABELS[kind]}: what this looks like for me")
+            words.setFixedHeight(words.fontMetrics().lineSpacing() * 3 + 14)
+            words.textChanged.connect(
+                lambda k=kind, w=words: self._write(k, "in_my_words", w.toPlainText())
+            )
+            inner.addWidget(words)
+            self.words[kind] = words
+            layout.addWidget(detail)
+            self.details[kind] = detail
+            self.boxes[kind] = box
+        controller.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _index(self, kind: PathwayKind) -> int | None:
+        for i, choice in enumerate(self.controller.plan.pathways.chosen):
+            if choice.kind == kind:
+                return i
+        return None
+
+    def _toggled(self, kind: PathwayKind, on: bool) -> None:
+        if self._updating:
+            return
+        index = self._index(kind)
+        if on and index is None:
+            self.controller.append("pathways.chosen", PathwayChoice(kind=kind))
+        elif not on and index is not None:
+            self.controller.remove("pathways.chosen", index)
+
+    def _write(self, kind: PathwayKind, name: str, value: str) -> None:
+        index = self._index(kind)
+        if self._updating or index is None:
+            return
+        self.controller.set(f"pathways.chosen[{index}].{name}", value, merge=True)
+
+    def _on_changed(self, path: str) -> None:
+        if related(path, "pathways.chosen"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._updating = True
+        try:
+            chosen = {c.kind: c for c in self.controller.plan.pathways.chosen}
+            for kind, box in self.boxes.items():
+                choice = chosen.get(kind)
+                box.setChecked(choice is not None)
+                self.details[kind].setVisible(choice is not None)
+                words = choice.in_my_words if choice else ""
+                if self.words[kind].toPlainText() != words:
+                    self.words[kind].setPlainText(words)
+                if kind in self.names:
+                    name = choice.name if choice else ""
+                    if self.names[kind].text() != name:
+                        self.names[kind].setText(name)
+        finally:
+            self._updating = False
+
+
+class QuestionBlock(QWidget):
+    """A question's label, help text and editor."""
+
+    def __init__(self, controller: PlanController, question: Question) -> None:
+        super().__init__()
+        self.question = question
+        info = paths.field_info(controller.plan, question.path)
+        kind = classify(info)
+        title = title_of(info, str(paths.parse(question.path)[-1]))
+        description = str(info.description or "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(3)
+        editor: QWidget
+        label: QLabel | None = None
+        if kind.kind == "bool":
+            editor = CheckEditor(controller, question.path, title)
+        else:
+            label = QLabel(title)
+            label.setObjectName("question")
+            label.setWordWrap(True)
+            layout.addWidget(label)
+            if question.path == "pathways.chosen":
+                editor = PathwaysEditor(controller)
+            elif kind.kind in ("records", "texts"):
+                editor = ListEditor(controller, question)
+            elif kind.kind == "enums":
+                editor = EnumSetEditor(controller, question.path, kind)
+            elif kind.kind == "date":
+                editor = DateEditor(controller, question.path)
+            elif kind.kind in ("enum", "literal"):
+                editor = ChoiceEditor(controller, question.path, kind)
+            elif question.multiline:
+                editor = TextEditor(controller, question.path)
+            else:
+                editor = LineEditor(controller, question.path)
+        if description:
+            hint = QLabel(description)
+            hint.setObjectName("hint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+            editor.setToolTip(description)
+            editor.setAccessibleDescription(description)
+        editor.setAccessibleName(title)
+        if label is not None:
+            label.setBuddy(editor)
+        layout.addWidget(editor)
+        self.editor = editor
+        self.title = title
+
+
+class FormPage(QScrollArea):
+    """One page of the form: the sentences to read aloud, then the questions.
+
+    Signals:
+        (none; edits go straight to the controller)
+    """
+
+    shown = Signal()
+
+    def __init__(self, controller: PlanController, page: Page) -> None:
+        super().__init__()
+        self.controller = controller
+        self.page = page
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(page.title)
+        body = QWidget()
+        body.setObjectName("page")
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(24, 16, 24, 24)
+        heading = QLabel(page.title)
+        heading.setObjectName("pageTitle")
+        heading.setAccessibleName(page.title)
+        intro = QLabel(page.intro)
+        intro.setObjectName("intro")
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body_layout.addWidget(heading)
+        self.body_layout.addWidget(intro)
+        self.blocks: dict[str, QuestionBlock] = {}
+        self.subheadings: dict[str, QLabel] = {}
+        for question in page.questions:
+            self.blocks[question.path] = QuestionBlock(controller, question)
+        self._questions_start = self.body_layout.count()
+        self._order: list[str] = []
+        self.arrange()
+        self.body_layout.addStretch(1)
+        self.setWidget(body)
+        controller.changed.connect(self._on_changed)
+
+    def _on_changed(self, path: str) -> None:
+        if related(path, "pathways.chosen"):
+            self.arrange()
+
+    def _subheading(self, parent_path: str) -> QLabel:
+        if parent_path not in self.subheadings:
+            owner, name = paths.split_last(parent_path)
+            record = paths.get(self.controller.plan, owner) if owner else self.controller.plan
+            info = type(record).model_fields[str(name)]
+            label = QLabel(title_of(info, str(name)))
+            label.setObjectName("subheading")
+            self.subheadings[parent_path] = label
+        return self.subheadings[parent_path]
+
+    def arrange(self) -> None:
+        """Lay the questions out in the order the chosen pathways give them."""
+        order = [q.path for q in question_order(self.page, self.controller.plan.pathways.kinds())]
+        if order == self._order:
+            return
+        self._order = order
+        widgets: list[QWidget] = []
+        section = str(paths.parse(self.page.questions[0].path)[0])
+        previous_parent = ""
+        for path in order:
+            parent = paths.split_last(path)[0]
+            if parent != section and parent != previous_parent:
+                widgets.append(self._subheading(parent))
+            previous_parent = parent
+            widgets.append(self.blocks[path])
+        for widget in widgets:
+            self.body_layout.removeWidget(widget)
+        for offset, widget in enumerate(widgets):
+            self.body_layout.insertWidget(self._questions_start + offset, widget)
+        self._fix_tab_order(widgets)
+
+    def _fix_tab_order(self, widgets: list[QWidget]) -> None:
+        """Tab follows the page from top to bottom, whatever order it was built in."""
+        chain: list[QWidget] = []
+        for widget in widgets:
+            if isinstance(widget, QuestionBlock):
+                chain.extend(
+                    w
+                    for w in [widget.editor, *widget.editor.findChildren(QWidget)]
+                    if _tab_stop(w)
+                )
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_path(self, path: str) -> bool:
+        """Scroll to and focus the editor of a field path (a list item selects its row)."""
+        for question_path, block in self.blocks.items():
+            if path == question_path or path.startswith((question_path + ".", question_path + "[")):
+                self.ensureWidgetVisible(block)
+                editor = block.editor
+                if isinstance(editor, ListEditor):
+                    rest = path[len(question_path) :]
+                    row, column = _row_and_column(editor, rest)
+                    editor.select(row, column)
+                else:
+                    editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def editor(self, path: str) -> Any:
+        return self.blocks[path].editor
+
+
+def _tab_stop(widget: QWidget) -> bool:
+    """A widget Tab lands on itself (not the inside of a spin box, combo box or table)."""
+    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
+        return False
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QuestionBlock):
+        if isinstance(parent, QAbstractSpinBox | QComboBox | QAbstractItemView):
+            return False
+        parent = parent.parentWidget()
+    return True
+
+
+def _row_and_column(editor: ListEditor, rest: str) -> tuple[int, int]:
+    """``[2].phone`` -> (2, index of the phone column)."""
+    if not rest.startswith("["):
+        return 0, 0
+    steps = paths.parse("x" + rest)[1:]
+    row = steps[0] if steps and isinstance(steps[0], int) else 0
+    column = 0
+    if len(steps) > 1:
+        for i, c in enumerate(editor.model.columns):
+            if c.name == steps[1]:
+                column = i
+    return int(row), column

@@ -1,0 +1,240 @@
+"""The first thing the program shows: the clients in the library.
+
+Recent clients first, a search box, and buttons for a new plan, opening,
+importing a plan file and trying the example. Unsaved work left by a crash
+is offered back at the top.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..library import ClientSummary, Draft, Library, LibraryError
+
+
+def when(moment: object) -> str:
+    """A date and time in the person's own format."""
+    import datetime as dt
+
+    if isinstance(moment, dt.datetime):
+        local = moment.astimezone()
+        return local.strftime("%d %b %Y, %H:%M").lstrip("0")
+    if isinstance(moment, dt.date):
+        return moment.strftime("%d %b %Y").lstrip("0")
+    return ""
+
+
+class LibraryView(QWidget):
+    """Clients, search, new / open / import, and crash recovery.
+
+    Signals:
+        new_requested(): start a new plan.
+        open_requested(int): open a client's plan.
+        import_requested(): choose a plan file to import.
+        example_requested(): open the example plan as a new plan.
+        recover_requested(object): restore a `Draft`.
+        discard_requested(object): throw a `Draft` away.
+    """
+
+    new_requested = Signal()
+    open_requested = Signal(int)
+    import_requested = Signal()
+    example_requested = Signal()
+    recover_requested = Signal(object)
+    discard_requested = Signal(object)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.drafts: list[Draft] = []
+        self.summaries: list[ClientSummary] = []
+        title = QLabel("Recovery Workbook")
+        title.setObjectName("appTitle")
+        tagline = QLabel(
+            "Build a recovery plan together, then print a workbook to take home."
+        )
+        tagline.setObjectName("intro")
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Unsaved work found")
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setAccessibleName("Restore the unsaved work")
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setAccessibleName("Discard the unsaved work")
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.restore_button)
+        banner_row.addWidget(self.discard_button)
+        self.banner_box = QWidget()
+        self.banner_box.setLayout(banner_row)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search clients by name")
+        self.search.setAccessibleName("Search clients")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("&Find a client:")
+        search_label.setBuddy(self.search)
+
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName("Clients")
+        self.table.setHeaderLabels(["Client", "Last changed", "Next review", "Saved versions", ""])
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel(
+            "No plans yet. Start a new plan with a client, or try the example plan."
+        )
+        self.empty.setObjectName("hint")
+
+        self.new_button = QPushButton("New plan")
+        self.new_button.setAccessibleName("Start a new plan")
+        self.new_button.setToolTip("Start a new plan (Ctrl+N)")
+        self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the selected client's plan")
+        self.import_button = QPushButton("Import plan file…")
+        self.import_button.setAccessibleName("Import a plan file")
+        self.example_button = QPushButton("Try the example plan")
+        self.example_button.setAccessibleName("Open the example plan")
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.example_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(title)
+        layout.addWidget(tagline)
+        layout.addWidget(self.banner_box)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+
+        self.new_button.clicked.connect(self.new_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.example_button.clicked.connect(self.example_requested)
+        self.open_button.clicked.connect(self._open_selected)
+        self.table.itemActivated.connect(lambda item, _c: self._open_item(item))
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._open_first_visible)
+        self.restore_button.clicked.connect(self._restore)
+        self.discard_button.clicked.connect(self._discard)
+        self.refresh()
+
+    # -- content -----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the client list and any unsaved drafts from the library again."""
+        try:
+            self.summaries = sorted(self.library.clients(), key=lambda s: s.updated, reverse=True)
+            self.drafts = self.library.pending_drafts()
+        except LibraryError as error:
+            self.summaries, self.drafts = [], []
+            self.empty.setText(str(error))
+        self.table.clear()
+        for summary in self.summaries:
+            item = QTreeWidgetItem(
+                [
+                    summary.label(),
+                    when(summary.updated),
+                    when(summary.next_review) if summary.next_review else "",
+                    str(summary.revisions),
+                    "unsaved changes" if summary.has_draft else "",
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.addTopLevelItem(item)
+        self.empty.setVisible(not self.summaries)
+        self.table.setVisible(bool(self.summaries))
+        self._show_banner()
+        self._filter(self.search.text())
+        self._update_buttons()
+
+    def _show_banner(self) -> None:
+        if not self.drafts:
+            self.banner_box.hide()
+            return
+        draft = self.drafts[0]
+        name = draft.plan.display_name() or "a new plan"
+        more = len(self.drafts) - 1
+        tail = f" ({more} more after this one)" if more else ""
+        self.banner.setText(
+            f"Recovery Workbook closed before the changes to {name} were saved "
+            f"(last change {when(draft.updated)}). Restore them?{tail}"
+        )
+        self.banner_box.show()
+
+    def _filter(self, text: str) -> None:
+        wanted = QLocale().toLower(text.strip())
+        first_visible = None
+        for row in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(row)
+            hidden = bool(wanted) and wanted not in QLocale().toLower(item.text(0))
+            item.setHidden(hidden)
+            if not hidden and first_visible is None:
+                first_visible = item
+        if first_visible is not None and (
+            self.table.currentItem() is None or self.table.currentItem().isHidden()
+        ):
+            self.table.setCurrentItem(first_visible)
+
+    def visible_names(self) -> list[str]:
+        return [
+            self.table.topLevelItem(r).text(0)
+            for r in range(self.table.topLevelItemCount())
+            if not self.table.topLevelItem(r).isHidden()
+        ]
+
+    # -- actions -----------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        item = self.table.currentItem()
+        self.open_button.setEnabled(item is not None and not item.isHidden())
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        self.open_requested.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def _open_selected(self) -> None:
+        item = self.table.currentItem()
+        if item is not None and not item.isHidden():
+            self._open_item(item)
+
+    def _open_first_visible(self) -> None:
+        for row in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(row)
+            if not item.isHidden():
+                self._open_item(item)
+                return
+
+    def _restore(self) -> None:
+        if self.drafts:
+            self.recover_requested.emit(self.drafts[0])
+
+    def _discard(self) -> None:
+        if self.drafts:
+            self.discard_requested.emit(self.drafts[0])

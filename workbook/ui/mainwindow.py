@@ -1,0 +1,582 @@
+"""The main window: the library first, then the plan editor with its preview.
+
+Menus follow desktop conventions (File, Edit, View, Help; Ctrl+N/O/S/P,
+Ctrl+Z and Ctrl+Shift+Z). Work is autosaved as it happens; closing asks
+about saving only when something changed since the last save.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..example import example_plan
+from ..library import Draft, Library, LibraryError
+from ..library.transfer import read_plan_file, write_export
+from ..options import BuildResult, OverflowNote, RenderOptions
+from ..plan import write_atomic
+from .aboutbox import AboutBox
+from .editorview import EditorView
+from .libraryview import LibraryView
+from .preview import PreviewPane
+from .printing import PrintError, can_duplex, prepare_printer, print_pdf
+from .renderer import Renderer
+from .session import Session
+
+APP_TITLE = "Recovery Workbook"
+SETTINGS_ORG = "Recovery Workbook"
+SETTINGS_APP = "Recovery Workbook"
+
+
+def settings() -> QSettings:
+    return QSettings(SETTINGS_ORG, SETTINGS_APP)
+
+
+def app_icon() -> QIcon:
+    from importlib import resources
+
+    icon = QIcon()
+    for size in (32, 64, 256):
+        path = resources.files("workbook").joinpath("resources", "icons", f"app-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+class BeforePrintDialog(QDialog):
+    """What did not fit on the cards, with a way to go and fix it, before printing."""
+
+    def __init__(self, notes: tuple[OverflowNote, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Before printing")
+        self.jump_path: str | None = None
+        intro = QLabel(
+            "Some words do not fit on the cards at a readable size. They are still printed "
+            "in full in the workbook. Print anyway, or go to the field to shorten it."
+        )
+        intro.setWordWrap(True)
+        self.notes = QListWidget()
+        self.notes.setAccessibleName("What does not fit on the cards")
+        for note in notes:
+            item = QListWidgetItem(note.message())
+            item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
+            self.notes.addItem(item)
+        self.notes.setCurrentRow(0)
+        buttons = QDialogButtonBox()
+        role = QDialogButtonBox.ButtonRole
+        self.print_button = buttons.addButton("Print anyway", role.AcceptRole)
+        self.go_button = buttons.addButton("Go to the field", role.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.go_button.clicked.connect(self._go)
+        self.notes.itemActivated.connect(lambda _item: self._go())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.notes)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def _go(self) -> None:
+        item = self.notes.currentItem()
+        path = item.data(Qt.ItemDataRole.UserRole) if item else ""
+        if path:
+            self.jump_path = str(path)
+            self.done(2)
+
+
+class MainWindow(QMainWindow):
+    """Library view and plan editor in one window.
+
+    Signals:
+        exported(str): a PDF was written to this path.
+    """
+
+    exported = Signal(str)
+
+    def __init__(self, library: Library, *, preview_backend: str = "process") -> None:
+        super().__init__()
+        self.library = library
+        self.setWindowIcon(app_icon())
+        self.session = Session(library, self)
+        self.controller = self.session.controller
+        self.renderer = Renderer(self, backend=preview_backend)
+        self.stack = QStackedWidget()
+        self.library_view = LibraryView(library)
+        self.editor = EditorView(self.controller)
+        self.preview = PreviewPane(self.controller, self.renderer, reviews=self._reviews)
+        self.preview.active = False
+        self.editor.set_preview(self.preview)
+        self.stack.addWidget(self.library_view)
+        self.stack.addWidget(self.editor)
+        self.setCentralWidget(self.stack)
+        self._make_actions()
+        self._make_menus()
+        self._connect()
+        self.statusBar()
+        self._update_title()
+        self._update_actions()
+        self.resize(1280, 820)
+        self.restore_layout()
+
+    # -- building ------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)  # type: ignore[arg-type]
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New plan", self.new_plan, keys.New, "Start a new plan")
+        self.open_action = self._action(
+            "&Open…", self.show_library, keys.Open, "Choose a client's plan from the library"
+        )
+        self.import_action = self._action("&Import plan file…", self.import_plan_dialog)
+        self.save_action = self._action(
+            "&Save", lambda: self.save(), keys.Save, "Save a revision of the plan"
+        )
+        self.save_note_action = self._action(
+            "Save with a &note…", self.save_with_note, QKeySequence("Ctrl+Shift+S"),
+            "Save a revision with a short note, such as 'session 3' or '30-day review'",
+        )
+        self.export_plan_action = self._action("Export plan &file…", self.export_plan_dialog)
+        self.export_pdf_action = self._action(
+            "&Export PDF…", self.export_pdf_dialog, QKeySequence("Ctrl+E"),
+            "Save the workbook as a PDF file",
+        )
+        self.print_action = self._action(
+            "&Print…", lambda: self.print_dialog("workbook"), keys.Print, "Print the workbook"
+        )
+        self.print_cards_action = self._action(
+            "Print contact &cards only…", lambda: self.print_dialog("contact")
+        )
+        self.print_wallet_action = self._action(
+            "Print the &wallet crisis card only…", lambda: self.print_dialog("wallet")
+        )
+        self.close_plan_action = self._action(
+            "&Close plan", self.close_plan, keys.Close, "Back to the list of clients"
+        )
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(keys.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.next_page_action = self._action(
+            "&Next page", self.editor.next_page, QKeySequence("Ctrl+PgDown")
+        )
+        self.previous_page_action = self._action(
+            "&Previous page", self.editor.previous_page, QKeySequence("Ctrl+PgUp")
+        )
+        self.preview_action = self._action(
+            "Show &preview", self._toggle_preview, QKeySequence("F9")
+        )
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self.refresh_preview_action = self._action(
+            "&Refresh preview", self.preview.refresh_now, keys.Refresh
+        )
+        self.about_action = self._action("&About Recovery Workbook", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_action, self.open_action, self.import_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_note_action)
+        file_menu.addAction(self.export_plan_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_pdf_action)
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.print_cards_action)
+        file_menu.addAction(self.print_wallet_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_plan_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.previous_page_action)
+        view_menu.addAction(self.next_page_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.preview_action)
+        view_menu.addAction(self.refresh_preview_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        view = self.library_view
+        view.new_requested.connect(self.new_plan)
+        view.open_requested.connect(self.open_client)
+        view.import_requested.connect(self.import_plan_dialog)
+        view.example_requested.connect(self.open_example)
+        view.recover_requested.connect(self.recover)
+        view.discard_requested.connect(self.discard_draft)
+        self.session.title_changed.connect(lambda _name: self._update_title())
+        self.session.problem.connect(self.show_problem)
+        self.session.saved.connect(lambda: self.statusBar().showMessage("Saved", 4000))
+        self.editor.page_changed.connect(self.preview.follow)
+        self.preview.jump_requested.connect(self.editor.focus_path)
+        self.controller.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+    # -- state -----------------------------------------------------------------
+
+    def editing(self) -> bool:
+        return self.stack.currentWidget() is self.editor
+
+    def _update_title(self) -> None:
+        if self.editing():
+            name = self.session.client_name() or "New plan"
+            self.setWindowTitle(f"{APP_TITLE} — {name}")
+        else:
+            self.setWindowTitle(APP_TITLE)
+
+    def _update_actions(self) -> None:
+        editing = self.editing()
+        for action in (
+            self.save_action, self.save_note_action, self.export_plan_action,
+            self.export_pdf_action, self.print_action, self.print_cards_action,
+            self.print_wallet_action, self.close_plan_action, self.next_page_action,
+            self.previous_page_action, self.refresh_preview_action, self.preview_action,
+        ):
+            action.setEnabled(editing)
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        self.editor.show_message(message)
+
+    # -- opening and closing plans -------------------------------------------------
+
+    def _enter_editor(self) -> None:
+        self.stack.setCurrentWidget(self.editor)
+        self.preview.active = True
+        self.preview.clear()
+        self._update_title()
+        self._update_actions()
+        first = self.editor.side.pages()[0].key
+        current = self.editor.current_key() or first
+        self.editor.show_page(current)
+        self.editor.page(current).setFocus()
+        self.renderer.start()
+        self.preview.refresh_now()
+
+    def leave_plan(self) -> bool:
+        """Stop editing the current plan; False if the person cancelled."""
+        if not self.editing():
+            return True
+        if self.session.is_modified():
+            name = self.session.client_name() or "this new plan"
+            answer = QMessageBox.question(
+                self,
+                "Save the changes?",
+                f"Save the changes to {name} before closing? "
+                "(Unsaved work is kept as a draft until you decide.)",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save:
+                if not self.save():
+                    return False
+            else:
+                self.session.discard_changes()
+        self.session.close()
+        self.preview.active = False
+        return True
+
+    def show_library(self) -> None:
+        if not self.leave_plan():
+            return
+        self.library_view.refresh()
+        self.stack.setCurrentWidget(self.library_view)
+        self._update_title()
+        self._update_actions()
+        self.library_view.search.setFocus()
+
+    def close_plan(self) -> None:
+        self.show_library()
+
+    def new_plan(self) -> None:
+        if not self.leave_plan():
+            return
+        self.session.new_plan()
+        self.editor.show_page("about")
+        self._enter_editor()
+
+    def open_example(self) -> None:
+        if not self.leave_plan():
+            return
+        self.session.start(example_plan(), None)
+        self._enter_editor()
+
+    def open_client(self, client_id: int) -> None:
+        if not self.leave_plan():
+            return
+        draft = next((d for d in self._drafts() if d.client_id == client_id), None)
+        try:
+            if draft is not None and self._ask_restore(draft):
+                self.session.recover(draft)
+            else:
+                self.session.open_client(client_id)
+        except LibraryError as error:
+            QMessageBox.warning(self, "Cannot open the plan", str(error))
+            return
+        self._enter_editor()
+
+    def _drafts(self) -> list[Draft]:
+        try:
+            return self.library.pending_drafts()
+        except LibraryError:
+            return []
+
+    def _ask_restore(self, draft: Draft) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved changes?",
+            "This plan has changes that were not saved (the program closed before they "
+            "were). Restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def recover(self, draft: Draft) -> None:
+        if not self.leave_plan():
+            return
+        self.session.recover(draft)
+        self._enter_editor()
+
+    def discard_draft(self, draft: Draft) -> None:
+        try:
+            self.library.discard_draft(draft.client_id)
+        except LibraryError as error:
+            self.statusBar().showMessage(str(error), 10000)
+        self.library_view.refresh()
+
+    # -- saving ------------------------------------------------------------------
+
+    def save(self, reason: str = "") -> bool:
+        if not self.editing():
+            return False
+        return self.session.save(reason)
+
+    def save_with_note(self) -> None:
+        note, ok = QInputDialog.getText(
+            self, "Save with a note", "A short note for the plan's history "
+            "(for example: session 3, 30-day review):", QLineEdit.EchoMode.Normal, ""
+        )
+        if ok:
+            self.save(note)
+
+    def import_plan_dialog(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Import a plan file", "", "Plan files (*.json *.rwplan);;All files (*)"
+        )
+        if name:
+            self.import_plan(Path(name))
+
+    def _passphrase(self) -> str:
+        text, ok = QInputDialog.getText(
+            self, "Encrypted plan", "This plan file is locked. Passphrase:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            raise LibraryError("import cancelled")
+        return str(text)
+
+    def import_plan(self, path: Path) -> int | None:
+        try:
+            plan = read_plan_file(path, self._passphrase)
+            result = self.library.import_plan(plan)
+        except LibraryError as error:
+            QMessageBox.warning(self, "Cannot import the plan", str(error))
+            return None
+        self.library_view.refresh()
+        self.open_client(result.client_id)
+        return result.client_id
+
+    def export_plan_dialog(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export the plan file", self._suggested_name(".json"), "Plan files (*.json)"
+        )
+        if name:
+            try:
+                write_export(Path(name), self.controller.plan)
+            except LibraryError as error:
+                QMessageBox.warning(self, "Cannot export the plan", str(error))
+
+    def _suggested_name(self, suffix: str) -> str:
+        name = self.session.client_name() or "recovery-plan"
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
+        return f"{safe or 'recovery-plan'}{suffix}"
+
+    # -- building, exporting, printing ------------------------------------------------
+
+    def _reviews(self) -> tuple[object, ...]:
+        if self.session.client_id is None:
+            return ()
+        try:
+            return tuple(self.library.review_entries(self.session.client_id))
+        except LibraryError:
+            return ()
+
+    def build(self, which: str = "workbook") -> BuildResult:
+        """Build now, in this process (export and print want the current plan exactly)."""
+        plan = self.controller.plan
+        options = RenderOptions.for_plan(plan, reviews=self._reviews())  # type: ignore[arg-type]
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if which == "workbook":
+                from ..pdf import build_workbook
+
+                return build_workbook(plan, options)
+            from ..pdf.cards import build_cards_pdf
+
+            return build_cards_pdf(plan, options, which)  # type: ignore[arg-type]
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def export_pdf(self, path: Path) -> BuildResult:
+        result = self.build()
+        write_atomic(path, result.pdf)
+        self.statusBar().showMessage(f"Saved the workbook as {path.name}", 6000)
+        self.exported.emit(str(path))
+        return result
+
+    def export_pdf_dialog(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export the workbook as PDF", self._suggested_name(".pdf"), "PDF (*.pdf)"
+        )
+        if name:
+            try:
+                self.export_pdf(Path(name))
+            except OSError as error:
+                QMessageBox.warning(self, "Cannot save the PDF", f"{name}: {error.strerror}")
+
+    def overflow_notes(self) -> list[OverflowNote]:
+        from ..pdf.cards import card_overflow
+
+        plan = self.controller.plan
+        return list(card_overflow(plan, RenderOptions.for_plan(plan)))
+
+    def check_before_printing(self) -> bool:
+        """Show what does not fit on the cards; False to stop (or to go and fix it)."""
+        notes = tuple(self.overflow_notes())
+        if not notes:
+            return True
+        dialog = BeforePrintDialog(notes, self)
+        result = dialog.exec()
+        if result == 2 and dialog.jump_path:
+            self.editor.focus_path(dialog.jump_path)
+            return False
+        return result == QDialog.DialogCode.Accepted
+
+    def print_dialog(self, which: str = "workbook") -> None:
+        if not self.editing() or not self.check_before_printing():
+            return
+        self.session.flush()
+        try:
+            result = self.build(which)
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            prepare_printer(printer, result.pdf)
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle("Print the workbook" if which == "workbook" else "Print cards")
+            dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            if which == "wallet" and not can_duplex(printer):
+                self.statusBar().showMessage(
+                    "This printer prints on one side: the card's front and back are printed "
+                    "side by side; fold along the dashed line.", 10000
+                )
+            pages = print_pdf(result.pdf, printer)
+        except PrintError as error:
+            QMessageBox.warning(self, "Cannot print", str(error))
+            return
+        plural = "s" if pages != 1 else ""
+        self.statusBar().showMessage(f"Sent {pages} page{plural} to the printer", 6000)
+
+    # -- view ----------------------------------------------------------------------
+
+    def _toggle_preview(self) -> None:
+        visible = self.preview_action.isChecked()
+        self.preview.setVisible(visible)
+        self.preview.active = visible and self.editing()
+        if self.preview.active:
+            self.preview.refresh_now()
+
+    def show_about(self) -> None:
+        AboutBox(self).exec()
+
+    # -- window ----------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        state = store.value("window/state")
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+        splitter = store.value("editor/splitter")
+        if splitter is not None:
+            self.editor.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        else:
+            self.editor.splitter.setSizes([220, 620, 440])
+        shown = store.value("editor/preview", True)
+        if str(shown).lower() in ("false", "0"):
+            self.preview_action.setChecked(False)
+            self.preview.setVisible(False)
+
+    def save_layout(self) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("editor/splitter", self.editor.splitter.saveState())
+        store.setValue("editor/preview", self.preview_action.isChecked())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.leave_plan():
+            event.ignore()
+            return
+        self.save_layout()
+        self.renderer.stop()
+        event.accept()
+
+    def show_when_idle(self, callback: object) -> None:
+        QTimer.singleShot(0, callback)  # type: ignore[arg-type]

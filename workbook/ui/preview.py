@@ -1,0 +1,260 @@
+"""The live preview: the workbook as it will print, updated as the form changes.
+
+The plan is sent to the `Renderer` a moment after the last change (the
+newest edit wins), and the PDF bytes come back into a `QPdfDocument` read
+from a `QBuffer` (never a file: the PDF holds client data). The view keeps
+its place between updates and jumps to the section of the page being edited.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..options import OverflowNote
+from ..plan import plan_to_json
+from .controller import PlanController
+from .renderer import Outcome, Renderer
+
+# Long enough that a typist's burst becomes one build, short enough to feel live.
+DEBOUNCE_MS = 150
+
+# Words that open each page's section in the printed workbook, tried in order.
+SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
+    "about": ("My Recovery Plan",),
+    "pathways": ("My pathways", "My Pathways"),
+    "prevention": ("Preventing a return to use", "Preventing a Return to Use"),
+    "support_network": ("My support network", "My Support Network"),
+    "whole_health": ("Whole health", "Whole Health"),
+    "continuing_care": ("Continuing care", "Continuing Care"),
+    "goals": ("Goals and milestones", "Goals and Milestones", "My goals"),
+    "crisis_plan": ("Crisis action plan", "Crisis Action Plan", "My crisis plan"),
+    "check_ins": ("Check-ins and reviews", "Check-ins and Reviews", "Check-ins"),
+}
+
+
+class PreviewPane(QWidget):
+    """The workbook preview, its status, and the card overflow list.
+
+    Signals:
+        shown(int): a build with this job id is now on screen.
+        jump_requested(str): the person asked to go to the field of an overflow note.
+    """
+
+    shown = Signal(int)
+    jump_requested = Signal(str)
+
+    def __init__(
+        self,
+        controller: PlanController,
+        renderer: Renderer,
+        parent: QWidget | None = None,
+        reviews: Callable[[], tuple[object, ...]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.renderer = renderer
+        self.reviews = reviews
+        self.document: QPdfDocument | None = None
+        self._buffer: QBuffer | None = None
+        self._bytes = QByteArray()
+        self.latest_requested = 0
+        self.shown_id = 0
+        self.overflow: tuple[OverflowNote, ...] = ()
+        self.pdf = b""
+        self.section_pages: dict[str, int] = {}
+        self._follow_key: str | None = None
+        self._scan_page = 0
+        self.last_change = 0.0
+        self.last_latency = 0.0
+        self.active = True
+
+        self.status = QLabel("Preview")
+        self.status.setObjectName("hint")
+        self.status.setAccessibleName("Preview status")
+        self.zoom = QComboBox()
+        self.zoom.setAccessibleName("Preview zoom")
+        for label, value in (("Fit width", 0.0), ("Whole page", -1.0), ("50 %", 0.5),
+                             ("75 %", 0.75), ("100 %", 1.0), ("150 %", 1.5)):
+            self.zoom.addItem(label, value)
+        self.zoom.currentIndexChanged.connect(self._zoom_changed)
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 2)
+        title = QLabel("Preview")
+        title.setObjectName("question")
+        top.addWidget(title)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.zoom)
+
+        self.view = QPdfView()
+        self.view.setAccessibleName("Workbook preview")
+        self.view.setAccessibleDescription("The printed workbook as it looks now.")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setMinimumWidth(320)
+        self._empty = QPdfDocument(self)
+
+        self.overflow_label = QLabel(
+            "Does not fit on the cards (everything is still in the workbook):"
+        )
+        self.overflow_label.setObjectName("question")
+        self.overflow_label.setWordWrap(True)
+        self.overflow_list = QListWidget()
+        self.overflow_list.setAccessibleName("What does not fit on the cards")
+        self.overflow_list.setToolTip("Double-click (or press Enter) to go to the field")
+        self.overflow_list.setMaximumHeight(120)
+        self.overflow_list.itemActivated.connect(self._jump)
+        self.overflow_label.setBuddy(self.overflow_list)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.overflow_label)
+        layout.addWidget(self.overflow_list)
+        self._show_overflow(())
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh_now)
+        self._scanner = QTimer(self)
+        self._scanner.setInterval(0)
+        self._scanner.timeout.connect(self._scan_one_page)
+        controller.changed.connect(self._changed)
+        renderer.finished.connect(self._finished)
+
+    # -- asking for builds -----------------------------------------------------
+
+    def _changed(self, _path: str) -> None:
+        self.last_change = time.perf_counter()
+        if self.active:
+            self._debounce.start()
+
+    def refresh_now(self) -> None:
+        self._debounce.stop()
+        reviews = tuple(self.reviews()) if self.reviews else ()
+        self.latest_requested = self.renderer.request(
+            plan_to_json(self.controller.plan), reviews=reviews  # type: ignore[arg-type]
+        )
+        self.status.setText("Updating…")
+
+    # -- showing results -------------------------------------------------------
+
+    def _finished(self, outcome: Outcome) -> None:
+        if outcome.which != "workbook" or outcome.job_id < self.shown_id:
+            return
+        if outcome.error:
+            self.status.setText(f"Preview not updated: {outcome.error}")
+            return
+        self.show_pdf(outcome.pdf)
+        self.shown_id = outcome.job_id
+        self.pdf = outcome.pdf
+        self._show_overflow(outcome.overflow)
+        waiting = self.renderer.is_busy()
+        pages = f"{outcome.page_count} page{'s' if outcome.page_count != 1 else ''}"
+        self.status.setText(f"Updating… ({pages})" if waiting else pages)
+        self.last_latency = time.perf_counter() - self.last_change
+        self.shown.emit(outcome.job_id)
+
+    def show_pdf(self, pdf: bytes) -> None:
+        """Load new bytes, keeping the reader's place."""
+        navigator = self.view.pageNavigator()
+        page = navigator.currentPage()
+        location = navigator.currentLocation()
+        old_document, old_buffer = self.document, self._buffer
+        self._bytes = QByteArray(pdf)
+        buffer = QBuffer(self)
+        buffer.setData(self._bytes)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument(self)
+        document.load(buffer)
+        self.document, self._buffer = document, buffer
+        self.view.setDocument(document)
+        if document.pageCount() > 0:
+            page = min(page, document.pageCount() - 1)
+            navigator.jump(page, location, navigator.currentZoom())
+        if old_document is not None:
+            old_document.deleteLater()
+        if old_buffer is not None:
+            old_buffer.deleteLater()
+        self.section_pages = {}
+        self._scan_page = 0
+        self._scanner.start()
+
+    def _show_overflow(self, notes: tuple[OverflowNote, ...]) -> None:
+        self.overflow = notes
+        self.overflow_list.clear()
+        for note in notes:
+            item = QListWidgetItem(note.message())
+            item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
+            if note.field_path:
+                item.setToolTip("Double-click to go to this field")
+            self.overflow_list.addItem(item)
+        self.overflow_label.setVisible(bool(notes))
+        self.overflow_list.setVisible(bool(notes))
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.jump_requested.emit(str(path))
+
+    def _zoom_changed(self) -> None:
+        value = float(self.zoom.currentData())
+        if value == 0.0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif value < 0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(value)
+
+    # -- following the form ----------------------------------------------------
+
+    def _scan_one_page(self) -> None:
+        """Find where each section starts, one page per event-loop turn."""
+        document = self.document
+        if document is None or self._scan_page >= document.pageCount():
+            self._scanner.stop()
+            if self._follow_key:
+                self.follow(self._follow_key)
+            return
+        text = document.getAllText(self._scan_page).text()
+        head = text[:400]
+        for key, headings in SECTION_HEADINGS.items():
+            if key not in self.section_pages and any(h in head for h in headings):
+                self.section_pages[key] = self._scan_page
+        self._scan_page += 1
+
+    def follow(self, page_key: str) -> None:
+        """Show the start of the section the form is on."""
+        self._follow_key = page_key
+        page = self.section_pages.get(page_key)
+        if page is None or self.document is None:
+            return
+        navigator = self.view.pageNavigator()
+        if navigator.currentPage() != page:
+            navigator.jump(page, QPointF(0, 0), navigator.currentZoom())
+
+    def clear(self) -> None:
+        # An empty document, not None: PySide6 6.12 miscounts references to
+        # None passed to setDocument and the process aborts.
+        self.view.setDocument(self._empty)
+        self.document = None
+        self.pdf = b""
+        self.shown_id = 0
+        self._show_overflow(())

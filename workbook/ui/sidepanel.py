@@ -1,0 +1,124 @@
+"""The list of pages beside the form, each with a mark for how far along it is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from .controller import PlanController
+from .pages import Page, PageState, missing, page_order, page_state
+
+MARK_TEXT = {
+    PageState.NOT_STARTED: "not started",
+    PageState.IN_PROGRESS: "in progress",
+    PageState.DONE: "done",
+}
+_GREEN = QColor(38, 120, 70)
+_GREY = QColor(120, 120, 120)
+
+
+def state_icon(state: PageState, size: int = 32) -> QIcon:
+    """An empty ring, a half-filled ring, or a filled ring with a tick."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    box = QRectF(3, 3, size - 6, size - 6)
+    colour = _GREY if state == PageState.NOT_STARTED else _GREEN
+    painter.setPen(QPen(colour, size / 12))
+    if state == PageState.DONE:
+        painter.setBrush(colour)
+    painter.drawEllipse(box)
+    if state == PageState.IN_PROGRESS:
+        half = QPainterPath()
+        half.moveTo(box.center())
+        half.arcTo(box, 90, 180)
+        half.closeSubpath()
+        painter.fillPath(half, colour)
+    if state == PageState.DONE:
+        painter.setPen(QPen(Qt.GlobalColor.white, size / 9))
+        painter.drawPolyline(
+            [
+                QPointF(size * 0.30, size * 0.52),
+                QPointF(size * 0.44, size * 0.66),
+                QPointF(size * 0.70, size * 0.36),
+            ]
+        )
+    painter.end()
+    return QIcon(pixmap)
+
+
+class SidePanel(QListWidget):
+    """Pages in the order the chosen pathways give them.
+
+    Signals:
+        page_chosen(str): the key of the page the person clicked.
+    """
+
+    page_chosen = Signal(str)
+
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("pagesPanel")
+        self.setAccessibleName("Pages of the plan")
+        self.setIconSize(QSize(18, 18))
+        self.setSpacing(2)
+        self.setMinimumWidth(210)
+        self._icons = {state: state_icon(state) for state in PageState}
+        self._pages: list[Page] = []
+        self._quiet = False
+        self.currentRowChanged.connect(self._row_changed)
+        controller.changed.connect(lambda _path: self.refresh())
+        self.refresh()
+
+    def pages(self) -> list[Page]:
+        return list(self._pages)
+
+    def refresh(self) -> None:
+        plan = self.controller.plan
+        order = page_order(plan.pathways.kinds())
+        current = self.current_key()
+        self._quiet = True
+        try:
+            if [p.key for p in order] != [p.key for p in self._pages]:
+                self._pages = order
+                self.clear()
+                for page in order:
+                    self.addItem(QListWidgetItem(page.title))
+            for row, page in enumerate(self._pages):
+                state = page_state(plan, page)
+                item = self.item(row)
+                item.setIcon(self._icons[state])
+                item.setData(Qt.ItemDataRole.UserRole, state.value)
+                tip = f"{page.title}: {MARK_TEXT[state]}"
+                still = missing(plan, page)
+                if still and state != PageState.NOT_STARTED:
+                    tip += " — still to answer: " + ", ".join(still)
+                item.setToolTip(tip)
+                spoken = f"{page.title}, {MARK_TEXT[state]}"
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            if current:
+                self.select_key(current)
+        finally:
+            self._quiet = False
+
+    def state_of(self, key: str) -> PageState:
+        for row, page in enumerate(self._pages):
+            if page.key == key:
+                return PageState(self.item(row).data(Qt.ItemDataRole.UserRole))
+        raise KeyError(key)
+
+    def current_key(self) -> str | None:
+        row = self.currentRow()
+        return self._pages[row].key if 0 <= row < len(self._pages) else None
+
+    def select_key(self, key: str) -> None:
+        for row, page in enumerate(self._pages):
+            if page.key == key and self.currentRow() != row:
+                self.setCurrentRow(row)
+
+    def _row_changed(self, row: int) -> None:
+        if not self._quiet and 0 <= row < len(self._pages):
+            self.page_chosen.emit(self._pages[row].key)

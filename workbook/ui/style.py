@@ -1,0 +1,22 @@
+"""How the program looks: one style sheet, sizes in points so display scaling applies."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+STYLE_SHEET = """
+QLabel#pageTitle { font-size: 17pt; font-weight: 600; color: #1f3d2b; }
+QLabel#intro { font-size: 12pt; color: #2b2b2b; padding: 4px 0 10px 0; }
+QLabel#question { font-weight: 600; }
+QLabel#subheading { font-size: 13pt; font-weight: 600; color: #1f3d2b; padding-top: 10px; }
+QLabel#hint { color: #5a5a5a; }
+QLabel#message { background: #fff4d6; border: 1px solid #d9b44a; padding: 6px 10px; }
+QLabel#banner { background: #e8f1fb; border: 1px solid #8fb3dc; padding: 8px 10px; }
+QLabel#appTitle { font-size: 22pt; font-weight: 600; color: #1f3d2b; }
+QListWidget#pagesPanel::item { padding: 5px 4px; }
+QListWidget#pagesPanel::item:selected { background: #d8eadf; color: #10301d; }
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyleSheet(STYLE_SHEET)
