@@ -1,0 +1,73 @@
+"""What every section builder needs to know about the build in hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from ..options import RenderOptions
+from ..plan import PathwayKind, Plan
+from .document import frame_size
+from .prose import paragraphs
+from .styles import Styles, styles_for
+from .textblock import TextBlock, text_flowable
+
+
+@dataclass(frozen=True)
+class Context:
+    """One build: the plan (None for a blank workbook), options, styles, frame size."""
+
+    plan: Plan | None
+    options: RenderOptions
+    styles: Styles
+    width: float  # of the body frame
+    height: float
+    pathways: frozenset[PathwayKind]
+    name: str  # the client's preferred name or initials, "" when blank
+    facility_name: str
+
+    @classmethod
+    def create(cls, plan: Plan | None, options: RenderOptions) -> Context:
+        width, height = frame_size(options.paper)
+        facility = options.facility
+        return cls(
+            plan=plan,
+            options=options,
+            styles=styles_for(options.large_print),
+            width=width,
+            height=height,
+            pathways=frozenset(plan.pathways.kinds()) if plan is not None else frozenset(),
+            name=plan.display_name() if plan is not None else "",
+            facility_name=facility.name.strip() if facility is not None else "",
+        )
+
+    @property
+    def blank(self) -> bool:
+        return self.plan is None
+
+    def chose(self, kind: PathwayKind) -> bool:
+        """Whether the client chose this pathway (a blank workbook offers them all)."""
+        return self.plan is None or kind in self.pathways
+
+    def prose(self, template: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+        """The paragraphs of a rendered template."""
+        kinds = tuple(sorted(k.value for k in self.pathways))
+        texts = paragraphs(template, self.name, kinds, self.blank, self.facility_name)
+        chosen = style or self.styles.lead
+        # Text without tags needs no paragraph parser: it is drawn as plain text.
+        return [TextBlock(plain, chosen) if plain is not None else Paragraph(markup, chosen)
+                for markup, plain in texts]
+
+    def user(self, text: str, style: ParagraphStyle | None = None) -> Flowable:
+        """Text the client or counselor typed, printed exactly (never read as markup)."""
+        return text_flowable(text, style or self.styles.answer)
+
+    def text(self, text: str, style: ParagraphStyle) -> Flowable:
+        """Plain words of the workbook's own (labels, headings), no markup."""
+        return text_flowable(text, style)
+
+    def fixed(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of the workbook's own wording (trusted markup)."""
+        return Paragraph(markup, style or self.styles.body)

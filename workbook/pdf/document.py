@@ -1,0 +1,210 @@
+"""The page set-up of every workbook PDF: paper, margins, page templates, footer.
+
+Page templates:
+
+- ``cover``: the first page; a content frame and a frame at the foot of the
+  page for the facility. Followed automatically by ``body``.
+- ``body``: margins and the running footer (client's name or initials,
+  facility, "Page N of M").
+- ``fullpage``: one frame that is the whole page, no padding and no footer;
+  a flowable drawn there has (0, 0) at the page's bottom-left corner (card
+  sheets use it).
+
+"Page N of M" needs the page count before the footers are drawn; the
+`FooterCanvas` keeps each finished page aside and draws the footers when the
+document is saved, so the layout runs only once.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from ..plan import Paper
+from .canvas_text import Line, draw_line, fit_text, prepare
+from .fonts import BODY, register_fonts
+from .markup import text_width
+from .styles import ACCENT_SOFT, ACCENT_TINT, MUTED, RULE, styles_for
+
+# Not ASCII85-encoding streams makes files smaller and builds faster; every
+# PDF reader handles the binary streams.
+rl_config.useA85 = 0
+
+PAGE_SIZES: dict[Paper, tuple[float, float]] = {Paper.LETTER: LETTER, Paper.A4: A4}
+
+MARGIN_X = 0.75 * inch
+MARGIN_TOP = 0.7 * inch
+MARGIN_BOTTOM = 0.85 * inch  # room for the footer
+FOOTER_Y = 0.45 * inch
+COVER_FOOT = 2.1 * inch  # height of the facility frame at the foot of the cover
+COVER_BAND_SHARE = 0.36  # the tinted band across the top of the cover
+
+DOCUMENT_TITLE = "Recovery Workbook"  # never the client's name: it is health information
+CREATOR = "Recovery Workbook"
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the running footer says; `left` is the client's name or initials."""
+
+    left: str
+    centre: str
+    large_print: bool
+
+
+class FooterCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that draws "Page N of M" footers once the page count is known."""
+
+    def __init__(self, *args: Any, footer: Footer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+        self.wants_footer = False
+        self.final_page_count = 0
+        self.setViewerPreference("PrintScaling", "None")
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+        self.wants_footer = False
+
+    def save(self) -> None:
+        pages = self._pages
+        total = len(pages)
+        lines = self._footer_lines(total)
+        for number, state in enumerate(pages, start=1):
+            self.__dict__.update(state)
+            if state["wants_footer"]:
+                self._draw_footer(number, total, lines)
+            Canvas.showPage(self)
+        self._pages = []
+        self.final_page_count = total
+        Canvas.save(self)
+
+    def _footer_lines(self, total: int) -> tuple[Line, Line]:
+        """The name and facility lines, fitted once per document beside the widest number."""
+        footer = self._footer
+        size = styles_for(footer.large_print).metrics.footer_size
+        usable = self._pagesize[0] - 2 * MARGIN_X
+        widest = text_width(f"Page {total} of {total}", size)
+        # Name on the left, facility in the middle: each gets what is left.
+        room = (usable - widest) / 2 - 12
+        left_room = room if footer.centre else usable - widest - 18
+        return (
+            prepare(fit_text(footer.left, size, left_room, bold=True), size, bold=True),
+            prepare(fit_text(footer.centre, size, room), size),
+        )
+
+    def _draw_footer(self, number: int, total: int, lines: tuple[Line, Line]) -> None:
+        size = lines[0].size
+        width = self._pagesize[0]
+        y = FOOTER_Y
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.6)
+        self.line(MARGIN_X, y + size + 5, width - MARGIN_X, y + size + 5)
+        self.setFillColor(MUTED)
+        self.setFont(BODY, size)
+        self.drawRightString(width - MARGIN_X, y, f"Page {number} of {total}")
+        draw_line(self, MARGIN_X, y, lines[0])
+        draw_line(self, width / 2, y, lines[1], align="centre")
+        self.restoreState()
+
+
+def _mark_footer(canv: Canvas, doc: BaseDocTemplate) -> None:
+    canv.wants_footer = True
+
+
+def _draw_cover_band(canv: Canvas, doc: BaseDocTemplate) -> None:
+    # A soft band across the top of the cover; the title sits inside it.
+    width, height = canv._pagesize
+    band = height * COVER_BAND_SHARE
+    canv.saveState()
+    canv.setFillColor(ACCENT_TINT)
+    canv.rect(0, height - band, width, band, stroke=0, fill=1)
+    canv.setFillColor(ACCENT_SOFT)
+    canv.rect(0, height - band - 3, width, 3, stroke=0, fill=1)
+    canv.restoreState()
+
+
+def cover_space_below_band(paper: Paper) -> float:
+    """Height of the cover's main frame below the band, less a gap."""
+    height = PAGE_SIZES[paper][1]
+    return height * (1 - COVER_BAND_SHARE) - 28 - (MARGIN_BOTTOM + COVER_FOOT)
+
+
+def frame_size(paper: Paper) -> tuple[float, float]:
+    """Width and height of the body frame's content area."""
+    width, height = PAGE_SIZES[paper]
+    return width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def _templates(paper: Paper) -> list[PageTemplate]:
+    width, height = PAGE_SIZES[paper]
+    fw, fh = frame_size(paper)
+    body = Frame(MARGIN_X, MARGIN_BOTTOM, fw, fh, id="body", leftPadding=0, rightPadding=0,
+                 topPadding=0, bottomPadding=0)
+    cover_main = Frame(MARGIN_X, MARGIN_BOTTOM + COVER_FOOT, fw, fh - COVER_FOOT,
+                       id="cover", leftPadding=0, rightPadding=0, topPadding=0,
+                       bottomPadding=0)
+    cover_foot = Frame(MARGIN_X, MARGIN_BOTTOM, fw, COVER_FOOT, id="cover-foot",
+                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    full = Frame(0, 0, width, height, id="fullpage", leftPadding=0, rightPadding=0,
+                 topPadding=0, bottomPadding=0)
+    return [
+        PageTemplate("cover", [cover_main, cover_foot], onPage=_draw_cover_band,
+                     pagesize=(width, height), autoNextPageTemplate="body"),
+        PageTemplate("body", [body], onPage=_mark_footer, pagesize=(width, height)),
+        PageTemplate("fullpage", [full], pagesize=(width, height)),
+    ]
+
+
+class WorkbookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buffer: io.BytesIO, paper: Paper, first_template: str) -> None:
+        templates = _templates(paper)
+        templates.sort(key=lambda t: t.id != first_template)
+        super().__init__(
+            buffer,
+            pagesize=PAGE_SIZES[paper],
+            pageTemplates=templates,
+            title=DOCUMENT_TITLE,
+            author="",
+            subject="",
+            creator=CREATOR,
+            producer=CREATOR,
+            keywords=[],
+            invariant=1,
+            pageCompression=1,
+            initialFontName=BODY,  # otherwise every page names Helvetica, unembedded
+            initialFontSize=10,
+            initialLeading=12,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+        )
+
+
+def render_story(
+    story: Sequence[Flowable], paper: Paper, footer: Footer, first_template: str = "cover"
+) -> tuple[bytes, int]:
+    """Lay out `story` and return the PDF bytes and the page count."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = WorkbookDocTemplate(buffer, paper, first_template)
+    canvases: list[FooterCanvas] = []
+
+    def make_canvas(*args: Any, **kwargs: Any) -> FooterCanvas:
+        canvases.append(FooterCanvas(*args, footer=footer, **kwargs))
+        return canvases[-1]
+
+    doc.build(list(story), canvasmaker=make_canvas)
+    return buffer.getvalue(), canvases[-1].final_page_count

@@ -1,0 +1,253 @@
+"""A light table for worksheets: rows of paragraphs, then empty rows to write in.
+
+ReportLab's Table handles spans, per-cell styles and much more, and pays for
+it on every page; worksheets need none of that. `Grid` lays out fixed column
+widths, draws light rules, repeats its header on each page, and splits
+between rows or, when one row is taller than the room left, inside the row:
+each cell's paragraph is split at the same height, so a 20,000-character
+answer in a narrow column flows across pages instead of raising LayoutError.
+Empty rows are only lines, which is what makes tracker pages cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Paragraph
+
+from .styles import ACCENT_SOFT, ACCENT_TINT, RULE
+
+Cell = Flowable | None
+_HUGE = 1e9
+
+
+def cell_height(cell: Flowable, width: float) -> float:
+    """The cell's height at `width`, wrapping it only the first time (wrapping is costly)."""
+    # Keyed by identity too: a split-off paragraph starts as a copy of its parent.
+    # A paragraph that refused to split has dropped its layout: wrap it again.
+    key = (id(cell), width)
+    if getattr(cell, "_grid_key", None) != key or (
+        isinstance(cell, Paragraph) and not hasattr(cell, "blPara")
+    ):
+        cell.wrap(width, _HUGE)
+        cell._grid_key = key
+    return float(cell.height)
+
+
+@dataclass(frozen=True)
+class GridLook:
+    """Padding and colours; `form` draws no grid, only a line under empty answers."""
+
+    pad: float
+    rule: Color = RULE
+    header_fill: Color = ACCENT_TINT
+    header_rule: Color = ACCENT_SOFT
+    form: bool = False
+
+
+class Grid(Flowable):  # type: ignore[misc]
+    def __init__(
+        self,
+        widths: Sequence[float],
+        rows: Sequence[Sequence[Cell]],
+        look: GridLook,
+        *,
+        header: Sequence[Cell] | None = None,
+        blank_rows: int = 0,
+        blank_height: float = 0.0,
+        blank_cells: Sequence[Cell] | None = None,
+    ) -> None:
+        super().__init__()
+        self.widths = list(widths)
+        self.rows = [list(r) for r in rows]
+        self.look = look
+        self.header = list(header) if header is not None else None
+        self.blank_rows = blank_rows
+        self.blank_height = blank_height
+        self.blank_cells = list(blank_cells) if blank_cells is not None else None
+        self._heights: list[float] = []
+        self._header_height = 0.0
+
+    # -- measuring ---------------------------------------------------------
+    def _inner(self, column: int) -> float:
+        return self.widths[column] - 2 * self.look.pad
+
+    def _row_height(self, cells: Sequence[Cell], minimum: float = 0.0) -> float:
+        tallest = 0.0
+        for column, cell in enumerate(cells):
+            if cell is not None:
+                tallest = max(tallest, cell_height(cell, self._inner(column)))
+        return max(minimum, tallest + 1.8 * self.look.pad)
+
+    def _measure(self) -> None:
+        self._header_height = self._row_height(self.header) if self.header else 0.0
+        self._heights = [self._row_height(r, self._min_row()) for r in self.rows]
+
+    def _min_row(self) -> float:
+        return self.blank_height if self.look.form else 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._measure()
+        self.width = sum(self.widths)
+        self.height = (self._header_height + sum(self._heights)
+                       + self.blank_rows * self.blank_height)
+        return self.width, self.height
+
+    # -- splitting ---------------------------------------------------------
+    def _part(self, rows: list[list[Cell]], blank: int) -> Grid:
+        return Grid(self.widths, rows, self.look, header=self.header, blank_rows=blank,
+                    blank_height=self.blank_height, blank_cells=self.blank_cells)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self._measure()
+        room = avail_height - self._header_height
+        used = 0.0
+        count = 0
+        for height in self._heights:
+            if used + height > room:
+                break
+            used += height
+            count += 1
+        if count == len(self.rows):  # every data row fits: cut the empty rows
+            fits = int((room - used) // self.blank_height) if self.blank_height else 0
+            if fits >= self.blank_rows or (fits < 1 and count == 0):
+                return []
+            fits = max(fits, 0)
+            return [self._part(self.rows, fits), self._part([], self.blank_rows - fits)]
+        first = self.rows[:count]
+        rest = self.rows[count:]
+        cut = self._split_row(rest[0], room - used)
+        if cut is not None:
+            first = [*first, cut[0]]
+            rest = [cut[1], *rest[1:]]
+        if not first:
+            return []
+        return [self._part(first, 0), self._part(rest, self.blank_rows)]
+
+    def _split_row(self, row: list[Cell], room: float) -> tuple[list[Cell], list[Cell]] | None:
+        """A row cut at `room` points: what fits, and the rest (None if nothing fits)."""
+        inner_room = room - 1.8 * self.look.pad
+        if inner_room <= 0:
+            return None
+        top: list[Cell] = []
+        bottom: list[Cell] = []
+        moved = False
+        for column, cell in enumerate(row):
+            if cell is None:
+                top.append(None)
+                bottom.append(None)
+                continue
+            width = self._inner(column)
+            height = cell_height(cell, width)
+            if height <= inner_room:
+                top.append(cell)
+                bottom.append(None)
+                continue
+            parts = cell.split(width, inner_room)
+            if len(parts) >= 2:
+                top.append(parts[0])
+                bottom.append(parts[1] if len(parts) == 2 else _Stack(parts[1:]))
+                moved = True
+            else:
+                top.append(None)
+                bottom.append(cell)
+                moved = True
+        if not moved or all(c is None for c in top):
+            return None
+        return top, bottom
+
+    # -- drawing -----------------------------------------------------------
+    def draw(self) -> None:
+        canv = self.canv
+        look = self.look
+        width = self.width
+        y = self.height
+        edges = [0.0]
+        for w in self.widths:
+            edges.append(edges[-1] + w)
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        if self.header:
+            top = y
+            y -= self._header_height
+            canv.setFillColor(look.header_fill)
+            canv.rect(0, y, width, self._header_height, stroke=0, fill=1)
+            canv.setStrokeColor(look.header_rule)
+            canv.setLineWidth(0.8)
+            canv.line(0, top, width, top)
+            canv.line(0, y, width, y)
+            canv.setLineWidth(0.5)
+            self._draw_cells(self.header, edges, y, self._header_height)
+            canv.setStrokeColor(look.rule)
+            self._draw_verticals(edges, y, top)
+        body_top = y
+        canv.setStrokeColor(look.rule)
+        for row, height in zip(self.rows, self._heights, strict=True):
+            y -= height
+            self._draw_cells(row, edges, y, height)
+            if look.form:
+                if row[-1] is None:
+                    canv.line(edges[-2] + look.pad, y + 1, width, y + 1)
+            else:
+                canv.line(0, y, width, y)
+        for _ in range(self.blank_rows):
+            y -= self.blank_height
+            if self.blank_cells:
+                self._draw_cells(self.blank_cells, edges, y, self.blank_height, middle=True)
+            if look.form:
+                canv.line(edges[-2] + look.pad, y + 1, width, y + 1)
+            else:
+                canv.line(0, y, width, y)
+        if not look.form:
+            self._draw_verticals(edges, y, body_top)
+        canv.restoreState()
+
+    def _draw_verticals(self, edges: list[float], bottom: float, top: float) -> None:
+        for x in edges[1:-1]:
+            self.canv.line(x, bottom, x, top)
+
+    def _draw_cells(
+        self, cells: Sequence[Cell], edges: list[float], y: float, height: float,
+        middle: bool = False,
+    ) -> None:
+        pad = self.look.pad
+        for column, cell in enumerate(cells):
+            if cell is None:
+                continue
+            h = cell_height(cell, self._inner(column))
+            if middle:
+                cell_y = y + (height - h) / 2
+            elif self.look.form and cells[-1] is None:  # label sits on the write-in line
+                cell_y = y + 0.6 * pad
+            else:
+                cell_y = y + height - 0.8 * pad - h
+            cell.drawOn(self.canv, edges[column] + pad, cell_y)
+
+
+class _Stack(Flowable):  # type: ignore[misc]
+    """Several split-off pieces of one cell, stacked (rare: a split in three)."""
+
+    def __init__(self, parts: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.parts = list(parts)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = sum(cell_height(p, avail_width) for p in self.parts)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        head = self.parts[0]
+        cell_height(head, avail_width)
+        pieces = head.split(avail_width, avail_height)
+        if len(pieces) < 2:
+            return []
+        return [pieces[0], _Stack([*pieces[1:], *self.parts[1:]])]
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self.parts:
+            y -= cell_height(part, self.width)
+            part.drawOn(self.canv, 0, y)

@@ -1,0 +1,107 @@
+"""The cover, and the "start here" pages: how to use the workbook, about this plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, FrameBreak, Image, PageBreak, Spacer
+
+from ...facility import FacilityFileError
+from ...plan import LEVEL_OF_CARE_LABELS, About, AssessmentSnapshot
+from ..context import Context
+from ..document import cover_space_below_band
+from ..labels import date_text, title
+from ..worksheet import answer, heading, label_values, lines, section_title
+
+LOGO_MAX_HEIGHT = 64.0
+LOGO_MAX_WIDTH = 180.0
+
+
+class SpaceTo(Spacer):  # type: ignore[misc]
+    """Empty space down to where `remaining` points of the frame are left."""
+
+    def __init__(self, remaining: float) -> None:
+        super().__init__(0, 0)
+        self.remaining = remaining
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.height = max(0.0, avail_height - self.remaining)
+        return avail_width, self.height
+
+
+def cover(ctx: Context) -> list[Flowable]:
+    st = ctx.styles
+    paper = ctx.options.paper
+    out: list[Flowable] = [
+        Spacer(0, 18),
+        ctx.text("RECOVERY WORKBOOK", st.kicker),
+        Spacer(0, 6),
+        ctx.text("My Recovery Plan", st.cover_title),
+        Spacer(0, 6),
+        *ctx.prose("cover_tagline", st.cover_tagline),
+        Spacer(0, 10),
+    ]
+    plan = ctx.plan
+    if plan is not None and ctx.name:
+        out.append(ctx.user(ctx.name, st.cover_name))
+    else:
+        out += label_values(ctx, [("Name or initials", "")], label_share=0.3)
+    out.append(SpaceTo(cover_space_below_band(paper)))
+    about = plan.about if plan is not None else About()
+    level = LEVEL_OF_CARE_LABELS[about.level_of_care] if about.level_of_care else ""
+    out += label_values(
+        ctx,
+        [
+            (title(About, "plan_date"), date_text(about.plan_date, paper)),
+            (title(About, "counselor"), about.counselor),
+            (title(About, "program"), about.program),
+            (title(About, "level_of_care"), level),
+            (title(About, "discharge_date"), date_text(about.discharge_date, paper)),
+            (title(About, "next_review_date"), date_text(about.next_review_date, paper)),
+        ],
+    )
+    out.append(FrameBreak())
+    out += _facility_block(ctx)
+    return out
+
+
+def _facility_block(ctx: Context) -> list[Flowable]:
+    facility = ctx.options.facility
+    if facility is None:
+        return []
+    st = ctx.styles
+    out: list[Flowable] = []
+    if facility.logo is not None:
+        out += [_logo(facility.logo), Spacer(0, 8)]
+    if facility.name.strip():
+        out.append(ctx.user(facility.name, st.cover_facility))
+    for line in (facility.address, facility.phone):
+        if line.strip():
+            out.append(ctx.user(line, st.small))
+    return out
+
+
+def _logo(path: Path) -> Image:
+    try:
+        width, height = ImageReader(str(path)).getSize()
+    except Exception as error:  # PIL raises many kinds for a bad file
+        raise FacilityFileError(f"{path}: logo is not a PNG or JPEG image ({error})") from None
+    scale = min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width)
+    return Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
+
+
+def start_here(ctx: Context) -> list[Flowable]:
+    """How to use this workbook, and where the client stands today."""
+    plan = ctx.plan
+    snapshot = plan.about.snapshot if plan is not None else AssessmentSnapshot()
+    out = [PageBreak(), *section_title(ctx, "Start here", "How to use this workbook", "how_to_use")]
+    out += heading(ctx, "Where I am today",
+                   "A snapshot of where things stand as this plan is made.")
+    for name in ("progress", "concerns", "home_and_support", "stressors"):
+        out += answer(ctx, title(AssessmentSnapshot, name), getattr(snapshot, name),
+                      empty_lines=3, extra_lines=1)
+    if plan is None:
+        out.append(lines(ctx, 1))
+    return out
+

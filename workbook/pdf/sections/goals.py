@@ -1,0 +1,68 @@
+"""Goals and milestones: each goal with its steps, a date and how I will know."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ...plan import GOAL_AREA_LABELS, Goal, GoalArea
+from ..context import Context
+from ..flowables import Panel
+from ..labels import date_text, title
+from ..worksheet import label_values, lines, numbered, numbered_lines, section_title
+
+
+def goals(ctx: Context, part: int) -> list[Flowable]:
+    plan = ctx.plan
+    items = plan.goals.goals if plan is not None else []
+    out: list[Flowable] = [
+        PageBreak(),
+        *section_title(ctx, f"Part {part}", "Goals and milestones", "goals"),
+    ]
+    for goal in items:
+        out.append(goal_panel(ctx, goal))
+    if ctx.blank:
+        out += [empty_goal_panel(ctx, f"{GOAL_AREA_LABELS[area]} goal") for area in GoalArea]
+    else:
+        out.append(empty_goal_panel(ctx, "Another goal"))
+    return out
+
+
+def _inner(ctx: Context) -> float:
+    return ctx.width - 2 * ctx.styles.metrics.box_pad
+
+
+def _panel(ctx: Context, content: list[Flowable]) -> Panel:
+    panel = Panel(content, ctx.styles.metrics.box_pad)
+    panel.spaceBefore = 10
+    panel.spaceAfter = 10
+    return panel
+
+
+def goal_panel(ctx: Context, goal: Goal) -> Panel:
+    st = ctx.styles
+    content: list[Flowable] = [
+        ctx.text(f"{GOAL_AREA_LABELS[goal.area]} goal".upper(), st.kicker),
+        ctx.user(goal.goal, st.h3),
+        ctx.text(title(Goal, "steps"), st.label),
+        *numbered(ctx, [s for s in goal.steps if s.strip()], 1),
+        *label_values(ctx, [
+            (title(Goal, "target_date"), date_text(goal.target_date, ctx.options.paper)),
+            (title(Goal, "how_i_will_know"), goal.how_i_will_know),
+        ], label_share=0.3, width=_inner(ctx)),
+    ]
+    return _panel(ctx, content)
+
+
+def empty_goal_panel(ctx: Context, heading: str) -> Panel:
+    st = ctx.styles
+    content: list[Flowable] = [
+        ctx.text(heading.upper(), st.kicker),
+        ctx.text(title(Goal, "goal"), st.label),
+        lines(ctx, 2),
+        ctx.text(title(Goal, "steps"), st.label),
+        *numbered_lines(ctx, 3, 1),
+        *label_values(ctx, [(title(Goal, "target_date"), ""),
+                            (title(Goal, "how_i_will_know"), "")],
+                      label_share=0.3, width=_inner(ctx)),
+    ]
+    return _panel(ctx, content)

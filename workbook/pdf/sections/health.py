@@ -1,0 +1,135 @@
+"""Whole health (self-care, medications, check-ups) and continuing care.
+
+A clinical pathway brings the medication list and the care schedule to the
+front of their parts and adds a week planner for doses and appointments.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ...plan import (
+    CARE_KIND_LABELS,
+    CareAppointment,
+    Checkup,
+    ContinuingCare,
+    DailyLife,
+    Medication,
+    PathwayKind,
+    SelfCarePractice,
+    WholeHealth,
+)
+from ..context import Context
+from ..labels import CARE_MODE, SELF_CARE_AREA, title
+from ..worksheet import Column, answer, heading, more_rows, section_title, table
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def whole_health(ctx: Context, part: int) -> list[Flowable]:
+    plan = ctx.plan
+    health = plan.whole_health if plan is not None else WholeHealth()
+    clinical = not ctx.blank and PathwayKind.CLINICAL in ctx.pathways
+    out: list[Flowable] = [
+        PageBreak(),
+        *section_title(ctx, f"Part {part}", "Whole health", "whole_health"),
+    ]
+    sheets = [_self_care, _medications, _checkups]
+    if clinical:
+        sheets = [_medications, _self_care, _checkups]
+    for sheet in sheets:
+        out += sheet(ctx, health)
+    if ctx.chose(PathwayKind.CLINICAL):
+        out += week_planner(ctx)
+    return out
+
+
+def _self_care(ctx: Context, health: WholeHealth) -> list[Flowable]:
+    items = health.self_care
+    out = heading(ctx, title(WholeHealth, "self_care"),
+                  "Moving my body, sleep, food, hobbies, rest and time with people.")
+    out += table(
+        ctx,
+        [Column(title(SelfCarePractice, "area"), 0.9),
+         Column(title(SelfCarePractice, "practice"), 2.0),
+         Column(title(SelfCarePractice, "how_often"), 1.0)],
+        [[SELF_CARE_AREA[s.area], s.practice, s.how_often] for s in items],
+        more_rows(ctx, len(items)),
+    )
+    return out
+
+
+def _medications(ctx: Context, health: WholeHealth) -> list[Flowable]:
+    items = health.medications
+    out = heading(ctx, title(WholeHealth, "medications"),
+                  "Every medicine I take, including ones for my recovery.")
+    out += table(
+        ctx,
+        [Column(title(Medication, "name"), 1.1), Column(title(Medication, "dose"), 0.7),
+         Column(title(Medication, "when"), 1.0), Column(title(Medication, "prescriber"), 1.0),
+         Column(title(Medication, "what_for"), 1.1)],
+        [[m.name, m.dose, m.when, m.prescriber, m.what_for] for m in items],
+        more_rows(ctx, len(items)),
+    )
+    return out
+
+
+def _checkups(ctx: Context, health: WholeHealth) -> list[Flowable]:
+    items = health.checkups
+    out = heading(ctx, title(WholeHealth, "checkups"), "Doctor, dentist, eye exam, lab work.")
+    out += table(
+        ctx,
+        [Column(title(Checkup, "kind"), 1.2), Column(title(Checkup, "provider"), 1.2),
+         Column(title(Checkup, "when"), 1.0)],
+        [[c.kind, c.provider, c.when] for c in items],
+        more_rows(ctx, len(items)) - 1,
+    )
+    return out
+
+
+def week_planner(ctx: Context) -> list[Flowable]:
+    """A week grid for doses and appointments (clinical pathway)."""
+    out = heading(ctx, "My week: medicines and appointments",
+                  "Write each dose and appointment in its place. Tick it when done.")
+    columns = [Column("Day", 1.0), Column("Morning", 1.0), Column("Midday", 1.0),
+               Column("Evening", 1.0), Column("Bedtime", 1.0), Column("Appointments", 1.4)]
+    # The day names are ours, so they are fine as plain rows of the table.
+    out += table(ctx, columns, [[day, "", "", "", "", ""] for day in DAYS], 0)
+    return out
+
+
+def continuing_care(ctx: Context, part: int) -> list[Flowable]:
+    plan = ctx.plan
+    care = plan.continuing_care if plan is not None else ContinuingCare()
+    clinical = not ctx.blank and PathwayKind.CLINICAL in ctx.pathways
+    out: list[Flowable] = [
+        PageBreak(),
+        *section_title(ctx, f"Part {part}", "Continuing care and daily life", "continuing_care"),
+    ]
+    step_down = answer(ctx, title(ContinuingCare, "step_down"), care.step_down)
+    schedule = _schedule(ctx, care)
+    out += [*schedule, *step_down] if clinical else [*step_down, *schedule]
+    out += heading(ctx, title(ContinuingCare, "daily_life"),
+                   "Home, work, school and the practical things that keep life steady.")
+    for name in ("housing", "work", "school", "legal", "transport"):
+        out += answer(ctx, title(DailyLife, name), getattr(care.daily_life, name),
+                      empty_lines=2)
+    return out
+
+
+def _schedule(ctx: Context, care: ContinuingCare) -> list[Flowable]:
+    items = care.appointments
+    out = heading(ctx, title(ContinuingCare, "appointments"),
+                  "Individual, group, alumni and family sessions, and medication checks.")
+    out += table(
+        ctx,
+        [Column(title(CareAppointment, "kind"), 1.1),
+         Column(title(CareAppointment, "provider"), 1.1),
+         Column(title(CareAppointment, "schedule"), 1.1),
+         Column(title(CareAppointment, "mode"), 0.8),
+         Column(title(CareAppointment, "contact"), 1.1)],
+        [[CARE_KIND_LABELS[a.kind], a.provider, a.schedule, CARE_MODE[a.mode], a.contact]
+         for a in items],
+        more_rows(ctx, len(items)),
+    )
+    return out

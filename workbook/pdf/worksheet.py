@@ -1,0 +1,185 @@
+"""The building blocks of every worksheet: headings, answers, tables, lists.
+
+Every function returns flowables and takes the build's `Context`. User text
+goes through `Context.user` or `markup.user_text`; labels and headings are the
+workbook's own words. Tables are `Grid`s: light, splitting inside long rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from .context import Context
+from .flowables import AccentRule, TickBox, WriteLines
+from .grid import Grid, GridLook
+from .styles import ACCENT, styles_for
+from .textblock import text_flowable
+
+# A worksheet heading needs this many write-in lines of room below it, or it
+# starts on the next page (a heading alone at the foot of a page helps no one).
+HEADING_ROOM_LINES = 4
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float = 1.0
+
+
+def section_title(ctx: Context, kicker: str, title: str, template: str | None) -> list[Flowable]:
+    """The opening of a section: a small kicker, the title, a rule, the introduction."""
+    st = ctx.styles
+    out: list[Flowable] = []
+    if kicker:
+        out.append(ctx.text(kicker.upper(), st.kicker))
+    out += [ctx.text(title, st.h1), AccentRule()]
+    if template:
+        out += ctx.prose(template)
+    return out
+
+
+def heading(ctx: Context, text: str, hint: str = "") -> list[Flowable]:
+    """A worksheet heading, with an optional line of help below it."""
+    room = HEADING_ROOM_LINES * ctx.styles.metrics.row_height + ctx.styles.h2.leading * 2
+    out: list[Flowable] = [CondPageBreak(room), ctx.text(text, ctx.styles.h2)]
+    if hint:
+        out.append(ctx.text(hint, ctx.styles.small))
+        out.append(Spacer(0, 4))
+    return out
+
+
+def lines(ctx: Context, count: int, indent: float = 0.0) -> WriteLines:
+    return WriteLines(count, ctx.styles.metrics.write_spacing, indent)
+
+
+def answer(
+    ctx: Context, label: str, value: str | None, *, empty_lines: int = 3, extra_lines: int = 1
+) -> list[Flowable]:
+    """A labelled answer: the client's words and a line or two more, or lines to write on."""
+    out: list[Flowable] = [ctx.text(label, ctx.styles.label)]
+    if value is not None and value.strip():
+        out.append(ctx.user(value))
+        if extra_lines:
+            out.append(lines(ctx, extra_lines))
+    else:
+        out.append(lines(ctx, empty_lines))
+    out.append(Spacer(0, 4))
+    return out
+
+
+def bullets(ctx: Context, items: Sequence[str], blank: int) -> list[Flowable]:
+    """A bulleted list of the client's items, then `blank` lines to add more."""
+    st = ctx.styles
+    out: list[Flowable] = [
+        text_flowable(item, st.bullet, bullet="•") for item in items
+    ]
+    if blank:
+        out.append(lines(ctx, blank, indent=_indent(ctx)))
+    if not out:
+        out.append(Spacer(0, st.metrics.write_spacing))
+    return out
+
+
+def numbered(ctx: Context, items: Sequence[str], blank: int, start: int = 1) -> list[Flowable]:
+    """A numbered list, then numbered lines to add more."""
+    out: list[Flowable] = []
+    number = start
+    for item in items:
+        out.append(text_flowable(item, ctx.styles.bullet, bullet=f"{number}."))
+        number += 1
+    out.extend(numbered_lines(ctx, blank, number))
+    return out
+
+
+def numbered_lines(ctx: Context, count: int, start: int) -> list[Flowable]:
+    """Numbered empty lines: "4. ______"."""
+    spacing = ctx.styles.metrics.write_spacing
+    return [NumberedLine(ctx, n, spacing) for n in range(start, start + count)]
+
+
+class NumberedLine(WriteLines):
+    """One write-in line with a number before it."""
+
+    def __init__(self, ctx: Context, number: int, spacing: float) -> None:
+        super().__init__(1, spacing, _indent(ctx))
+        self.number = number
+        self.font_size = ctx.styles.bullet.fontSize
+        self.font_name = ctx.styles.bullet.bulletFontName
+
+    def draw(self) -> None:
+        super().draw()
+        self.canv.setFillColor(ACCENT)
+        self.canv.setFont(self.font_name, self.font_size)
+        self.canv.drawString(0, 4, f"{self.number}.")
+
+
+def ticks(
+    ctx: Context, choices: Iterable[tuple[str, bool]], *, user: bool = False
+) -> list[Flowable]:
+    """Tick boxes, ticked where the client chose; labels are our wording unless `user`."""
+    st = ctx.styles
+    out: list[Flowable] = []
+    for label, ticked in choices:
+        para = ctx.user(label, st.list_item) if user else ctx.text(label, st.list_item)
+        out.append(TickBox(para, st.metrics.checkbox, ticked))
+    return out
+
+
+def more_rows(ctx: Context, filled: int) -> int:
+    """Empty rows after a table: more in a blank workbook or under an empty list."""
+    if ctx.blank:
+        return 6
+    return 2 if filled else 4
+
+
+def table(
+    ctx: Context,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    blank_rows: int,
+    width: float | None = None,
+    blank_cells: Sequence[Flowable | None] | None = None,
+) -> list[Flowable]:
+    """A table of the client's records, then `blank_rows` empty rows to write in."""
+    st = ctx.styles
+    total = sum(c.weight for c in columns)
+    widths = [(width or ctx.width) * c.weight / total for c in columns]
+    header = [ctx.text(c.title, st.cell_head) for c in columns]
+    cells = [[ctx.user(t, st.cell) if t.strip() else None for t in row] for row in rows]
+    grid = Grid(widths, cells, _look(st.large), header=header, blank_rows=max(0, blank_rows),
+                blank_height=st.metrics.row_height, blank_cells=blank_cells)
+    grid.spaceAfter = 8
+    return [grid]
+
+
+@cache
+def _look(large: bool, form: bool = False) -> GridLook:
+    return GridLook(pad=styles_for(large).metrics.cell_pad, form=form)
+
+
+def label_values(
+    ctx: Context,
+    pairs: Sequence[tuple[str, str]],
+    label_share: float = 0.32,
+    width: float | None = None,
+) -> list[Flowable]:
+    """Labels beside the client's answers (or a line to write on), like a form."""
+    st = ctx.styles
+    full = width or ctx.width
+    widths = [full * label_share, full * (1 - label_share)]
+    rows: list[list[Flowable | None]] = [
+        [ctx.text(label, st.label), ctx.user(value) if value.strip() else None]
+        for label, value in pairs
+    ]
+    grid = Grid(widths, rows, _look(st.large, form=True), blank_height=st.metrics.write_spacing)
+    grid.spaceAfter = 6
+    return [grid]
+
+
+def _indent(ctx: Context) -> float:
+    return float(ctx.styles.bullet.leftIndent)
+
