@@ -131,6 +131,12 @@ def test_personal_workbook_without_a_name_reads_well(name: str) -> None:
     assert not text.startswith((",", " ")) and " ," not in text and "''" not in text
 
 
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_a_name_ending_in_a_full_stop_reads_well(name: str) -> None:
+    text = render(name, **ctx(blank=False, name="J. R."))
+    assert ".." not in text and ".," not in text.replace("J. R.,", "")
+
+
 def test_line_breaks_do_not_leave_leading_spaces() -> None:
     text = render("after_crisis", **ctx())
     assert "<br/>" in text

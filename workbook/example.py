@@ -99,7 +99,6 @@ def _pathways() -> Pathways:
         chosen=[
             PathwayChoice(
                 kind=PathwayKind.MUTUAL_SUPPORT,
-                name="AA and SMART Recovery",
                 in_my_words=(
                     "AA meetings three times a week, and calling my sponsor every day "
                     "for the first 90 days."
@@ -107,7 +106,6 @@ def _pathways() -> Pathways:
             ),
             PathwayChoice(
                 kind=PathwayKind.CLINICAL,
-                name="Therapy and medicine",
                 in_my_words=(
                     "Weekly therapy with Maria, group on Thursdays, and seeing Dr. Okafor "
                     "about my medicine once a month."
@@ -115,7 +113,6 @@ def _pathways() -> Pathways:
             ),
             PathwayChoice(
                 kind=PathwayKind.FAITH_BASED,
-                name="Grace Community Church",
                 in_my_words="The Tuesday night recovery group at Grace Community Church.",
             ),
             PathwayChoice(
