@@ -421,3 +421,16 @@ def test_two_connections_to_one_file(library: Library, library_file: Path) -> No
         assert library.plan(info.client_id).about.counselor == "cli"
         library.autosave(info.client_id, _named("Two", counselor="ui"))
         assert other.pending_drafts()[0].plan.about.counselor == "ui"
+
+
+def test_checkpoints_follow_saves_not_typing(library: Library, plan: Plan) -> None:
+    statements: list[str] = []
+    info = library.save_revision(None, plan, "s1")
+    library._conn.set_trace_callback(statements.append)
+    for n in range(400):  # about 16 MB of drafts
+        plan.about.counselor = f"typing {n}"
+        library.autosave(info.client_id, plan)
+    assert not [s for s in statements if "wal_checkpoint" in s]
+    library.save_revision(info.client_id, plan, "s2")
+    library._conn.set_trace_callback(None)
+    assert [s for s in statements if "wal_checkpoint" in s] == ["PRAGMA wal_checkpoint(PASSIVE)"]

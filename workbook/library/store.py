@@ -49,6 +49,13 @@ from .paths import library_path
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 DRAFT_SYNC_SECONDS = 5.0
+# Checkpoints (copying the WAL back into the file, with two flushes) are done
+# by this program rather than by SQLite's automatic 1,000-page rule, so that
+# they fall after a save, which the counselor asked for, and not in the middle
+# of typing: an autosave checkpoints only if the WAL has grown enormous.
+CHECKPOINT_AFTER_SAVE_BYTES = 4 * 2**20
+CHECKPOINT_IN_AUTOSAVE_BYTES = 64 * 2**20
+WAL_SIZE_LIMIT_BYTES = 16 * 2**20
 BUSY_TIMEOUT_SECONDS = 5.0
 MAX_REASON = 1000
 NEW_PLAN_SLOT = 0  # the draft slot of a plan that has no client yet
@@ -107,6 +114,16 @@ class ImportResult:
     client_id: int
     number: int | None
     new_client: bool
+
+
+def _stored_json(plan: Plan) -> str:
+    """A plan as the library keeps it: a plan file's JSON without the indentation.
+
+    Read back with `plan_from_json` like any plan file (older schema versions
+    are upgraded then). Always made the same way, so equal plans give equal
+    text: drafts and imports are compared with the saved plan as text.
+    """
+    return plan.model_dump_json()
 
 
 def _now() -> dt.datetime:
@@ -174,6 +191,7 @@ class Library:
         self._bulk_depth = 0
         self._synchronous = ""
         self._last_sync = time.monotonic()
+        self._unchecked_bytes = 0  # written to the WAL since our last checkpoint, roughly
 
     # -- opening and closing -------------------------------------------------
 
@@ -220,6 +238,14 @@ class Library:
                 raise
             if durable:
                 self._last_sync = time.monotonic()
+                self._checkpoint_beyond(CHECKPOINT_AFTER_SAVE_BYTES)
+
+    def _checkpoint_beyond(self, limit: int) -> None:
+        if self._unchecked_bytes > limit:
+            # PASSIVE: never waits for other programs' readers; what it
+            # cannot copy now is copied at a later checkpoint.
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            self._unchecked_bytes = 0
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:
@@ -359,7 +385,8 @@ class Library:
     def _add_revision(
         self, client_id: int | None, plan: Plan, reason: str, *, clear_slot: int | None
     ) -> RevisionInfo:
-        text = plan_to_json(plan)
+        text = _stored_json(plan)
+        self._unchecked_bytes += len(text)
         name = plan.display_name()
         review = plan.about.next_review_date
         next_review = review.isoformat() if review else None
@@ -491,7 +518,7 @@ class Library:
                 target = self.matching_client(plan)
             if target is not None:
                 latest = self._latest_text(target)
-                if latest is not None and latest == plan_to_json(plan):
+                if latest is not None and latest == _stored_json(plan):
                     return ImportResult(client_id=target, number=None, new_client=False)
             info = self._add_revision(target, plan, reason, clear_slot=None)
         return ImportResult(info.client_id, info.number, new_client=target is None)
@@ -511,10 +538,11 @@ class Library:
         """Keep the form's current plan as the client's working draft.
 
         Cheap enough to call on every change (the caller debounces): one
-        UPSERT, no flush to disk except one every `DRAFT_SYNC_SECONDS`.
+        UPSERT, no flush to disk except one every `DRAFT_SYNC_SECONDS`, no
+        checkpoint (see `CHECKPOINT_AFTER_SAVE_BYTES`).
         `client_id` None is the draft of a plan not saved yet (one slot).
         """
-        text = plan_to_json(plan)
+        text = _stored_json(plan)
         slot = NEW_PLAN_SLOT if client_id is None else client_id
         stamp = _stamp(_now())
         durable = time.monotonic() - self._last_sync >= DRAFT_SYNC_SECONDS
@@ -534,6 +562,9 @@ class Library:
                 raise LibraryError(f"there is no client {client_id} in the library") from None
             if durable:
                 self._last_sync = time.monotonic()
+            # The old draft's pages are rewritten too: count them twice.
+            self._unchecked_bytes += 2 * len(text)
+            self._checkpoint_beyond(CHECKPOINT_IN_AUTOSAVE_BYTES)
 
     def pending_drafts(self) -> list[Draft]:
         """Unsaved work to offer back after a crash, newest first.
@@ -550,7 +581,7 @@ class Library:
                 FROM drafts d ORDER BY d.updated DESC
                 """
             ).fetchall()
-        empty = plan_to_json(Plan())
+        empty = _stored_json(Plan())
         drafts: list[Draft] = []
         for client_id, updated, text, latest in rows:
             if text == latest or (client_id is None and text == empty):
@@ -598,6 +629,8 @@ def _prepare(path: Path, conn: sqlite3.Connection) -> None:
     if str(journal).lower() != "wal":
         raise LibraryError(f"{path}: the library's folder does not allow SQLite's WAL mode")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
     while version < SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
         try:
