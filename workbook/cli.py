@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .facility import Facility, load_facility
+from .library.cli import register as register_library_commands
 from .plan import Paper, Plan, PlanFileError, load_plan, plan_to_json, write_atomic
 
 PROG = "recovery-workbook"
@@ -211,12 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
     schema.set_defaults(func=cmd_schema)
 
-    try:
-        from .library.cli import register
-    except ImportError:  # the library command arrives with the plan library
-        pass
-    else:
-        register(commands)
+    register_library_commands(commands)
     return parser
 
 
