@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
-from pdfutil import pdf_text
+from pypdf import PdfReader
 
 from workbook.batch import read_roster, slug
 from workbook.cli import main
 from workbook.example import example_plan
 from workbook.plan import Paper, save_plan
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_slug() -> None:
