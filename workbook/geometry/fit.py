@@ -282,11 +282,14 @@ def _place(
     line_limits: Sequence[int],
     width: float,
     measure: Measure,
-    allow_shortening: bool,
+    may_shorten: Sequence[bool],
 ) -> tuple[list[PlacedBlock], float] | None:
+    """Blocks at `sizes`; None when a block that may not be shortened does not fit its lines."""
     placed: list[PlacedBlock] = []
     y = 0.0
-    for block, size, limit in zip(blocks, sizes, line_limits, strict=True):
+    for block, size, limit, shorten_ok in zip(
+        blocks, sizes, line_limits, may_shorten, strict=True
+    ):
         label_width = measure(block.label, size, False) if block.label else 0.0
         if block.hanging:
             line_width, first_width = width - label_width, None
@@ -297,7 +300,7 @@ def _place(
             placed.append(PlacedBlock(block.key, (), size, block.bold, y, line_height,
                                       block.label, label_width, block.hanging, True, True))
             continue
-        if allow_shortening:
+        if shorten_ok:
             lines, shortened = wrap_shortened(
                 block.text, line_width, size, block.bold, measure, limit, first_width
             )
@@ -327,13 +330,22 @@ def fit_stack(
     blocks = [replace(b, text=normalise(b.text)) for b in blocks]
     blocks = [b for b in blocks if b.text]
     limits = [b.max_lines for b in blocks]
-    for sizes in _size_states(blocks):
-        result = _place(blocks, sizes, limits, width, measure, allow_shortening=False)
-        if result is not None and result[1] <= height:
-            return StackLayout(tuple(result[0]), result[1])
     minimum = [b.minimum for b in blocks]
     placed, used = _place_shortened(blocks, minimum, limits, width, measure)
-    limits = [len(p.lines) for p in placed]  # lines actually needed, at most max_lines
+    # A block too long for its lines even at its minimum size is shortened whatever
+    # happens: it stays at that size and does not drag the other blocks down with it.
+    hopeless = [p.shortened for p in placed]
+    # Each block first shrinks on its own until it fits its lines across (a long number
+    # does not make the name smaller); then stages shrink together until the stack fits.
+    sized = [
+        replace(b, preferred=b.minimum if h else _widest_fit(b, width, measure))
+        for b, h in zip(blocks, hopeless, strict=True)
+    ]
+    for sizes in _size_states(sized):
+        result = _place(sized, sizes, limits, width, measure, hopeless)
+        if result is not None and result[1] <= height:
+            return StackLayout(tuple(result[0]), result[1])
+    limits = [len(p.lines) for p in placed]  # lines needed at minimum size, at most max_lines
     # Give up lines, lowest `keep` first, the later block first among equals.
     order = sorted(range(len(blocks)), key=lambda i: (blocks[i].keep, -i))
     while used > height:
@@ -345,6 +357,17 @@ def fit_stack(
     return StackLayout(tuple(placed), used)
 
 
+def _widest_fit(block: Block, width: float, measure: Measure) -> float:
+    """The largest size, in steps down from the preferred one, at which `block` fits its lines."""
+    size = block.preferred
+    while size > block.minimum:
+        result = _place([block], [size], [block.max_lines], width, measure, [False])
+        if result is not None:
+            return size
+        size = max(block.minimum, size - SIZE_STEP)
+    return block.minimum
+
+
 def _place_shortened(
     blocks: Sequence[Block],
     sizes: Sequence[float],
@@ -352,7 +375,7 @@ def _place_shortened(
     width: float,
     measure: Measure,
 ) -> tuple[list[PlacedBlock], float]:
-    result = _place(blocks, sizes, line_limits, width, measure, allow_shortening=True)
+    result = _place(blocks, sizes, line_limits, width, measure, [True] * len(blocks))
     assert result is not None  # shortening always produces a placement
     return result
 
@@ -362,11 +385,15 @@ def _place_shortened(
 
 @dataclass(frozen=True)
 class Row:
-    """A "label ... value" line: a name and a phone number. The value is drawn bold."""
+    """A "label ... value" line: a name and a phone number, drawn bold.
+
+    `note` (what else the phone field says) goes on one line of its own below.
+    """
 
     key: str
     label: str
     value: str
+    note: str = ""
     keep: int = 0
 
 
@@ -375,21 +402,24 @@ class PlacedRow:
     key: str
     label_lines: tuple[str, ...]
     value_lines: tuple[str, ...]
+    note_lines: tuple[str, ...]
     one_line: bool  # label left and value right on the same line
     top: float
     label_shortened: bool
     value_shortened: bool
+    note_shortened: bool
     left_off: bool
 
     @property
     def shortened(self) -> bool:
-        return self.label_shortened or self.value_shortened
+        return self.label_shortened or self.value_shortened or self.note_shortened
 
     @property
     def line_count(self) -> int:
         if self.left_off:
             return 0
-        return 1 if self.one_line else len(self.label_lines) + len(self.value_lines)
+        main = 1 if self.one_line else len(self.label_lines) + len(self.value_lines)
+        return main + len(self.note_lines)
 
 
 @dataclass(frozen=True)
@@ -409,30 +439,36 @@ class RowsLayout:
 
 
 VALUE_MAX_LINES = 2
+NOTE_INDENT = 8.0
+
+
+def _lines(text: str, width: float, size: float, bold: bool, measure: Measure, max_lines: int,
+           shorten_ok: bool) -> tuple[tuple[str, ...], bool] | None:
+    if shorten_ok:
+        return wrap_shortened(text, width, size, bold, measure, max_lines)
+    wrapped = wrap(text, width, size, bold, measure, max_lines)
+    return (wrapped.lines, False) if wrapped.complete else None
 
 
 def _place_row(row: Row, width: float, gap: float, size: float, measure: Measure,
                allow_shortening: bool) -> PlacedRow | None:
+    note = _lines(row.note, width - NOTE_INDENT, size, False, measure, 1, allow_shortening)
+    if note is None:
+        return None
+    note_lines, note_short = note
     label_w = measure(row.label, size, False)
     value_w = measure(row.value, size, True)
-    if not row.label:
-        if value_w <= width:
-            return PlacedRow(row.key, (), (row.value,), True, 0.0, False, False, False)
-    elif label_w + gap + value_w <= width:
-        return PlacedRow(row.key, (row.label,), (row.value,), True, 0.0, False, False, False)
+    if label_w + (gap if row.label else 0) + value_w <= width:
+        label_lines = (row.label,) if row.label else ()
+        return PlacedRow(row.key, label_lines, (row.value,), note_lines, True, 0.0, False, False,
+                         note_short, False)
     # Label on its own line, the number below it.
-    if allow_shortening:
-        label_lines, label_short = wrap_shortened(row.label, width, size, False, measure, 1)
-        value_lines, value_short = wrap_shortened(
-            row.value, width, size, True, measure, VALUE_MAX_LINES
-        )
-        return PlacedRow(row.key, label_lines, value_lines, False, 0.0, label_short,
-                         value_short, False)
-    label = wrap(row.label, width, size, False, measure, 1)
-    value = wrap(row.value, width, size, True, measure, VALUE_MAX_LINES)
-    if not (label.complete and value.complete):
+    label = _lines(row.label, width, size, False, measure, 1, allow_shortening)
+    value = _lines(row.value, width, size, True, measure, VALUE_MAX_LINES, allow_shortening)
+    if label is None or value is None:
         return None
-    return PlacedRow(row.key, label.lines, value.lines, False, 0.0, False, False, False)
+    return PlacedRow(row.key, label[0], value[0], note_lines, False, 0.0, label[1], value[1],
+                     note_short, False)
 
 
 def fit_rows(
@@ -445,27 +481,39 @@ def fit_rows(
     leading: float = 1.2,
     row_gap: float = 1.5,
     value_gap: float = 6.0,
+    prefer_one_line: bool = True,
 ) -> RowsLayout:
     """Place label/value rows in order, one type size for all, as large as they fit.
 
     At the minimum size a label longer than the line is shortened, a value is
-    wrapped onto at most two lines and then shortened, and rows that do not
-    fit vertically are left off, the lowest `keep` (then the last) first.
+    wrapped onto at most two lines and then shortened, a note is shortened to
+    one line, and rows that do not fit vertically are left off, the lowest
+    `keep` (then the last) first; rows left off are tried again afterwards in
+    order, in case a shorter one fits the room that is left.
     """
-    rows = [replace(r, label=normalise(r.label), value=normalise(r.value)) for r in rows]
-    size = preferred
-    while True:
-        placed = [_place_row(r, width, value_gap, size, measure, False) for r in rows]
-        if all(p is not None for p in placed):
-            layout = _stack_rows([p for p in placed if p is not None], size, leading, row_gap)
-            if layout.height <= height:
-                return layout
-        if size <= minimum:
-            break
-        size = max(minimum, size - SIZE_STEP)
+    rows = [
+        replace(r, label=normalise(r.label), value=normalise(r.value), note=normalise(r.note))
+        for r in rows
+    ]
+    # Rows read best as one line each: a smaller size is tried before a second line.
+    for one_line_only in (True, False) if prefer_one_line else (False,):
+        size = preferred
+        while True:
+            placed = [_place_row(r, width, value_gap, size, measure, False) for r in rows]
+            if all(p is not None and (p.one_line or not one_line_only) for p in placed):
+                layout = _stack_rows([p for p in placed if p is not None], size, leading,
+                                     row_gap)
+                if layout.height <= height:
+                    return layout
+            if size <= minimum:
+                break
+            size = max(minimum, size - SIZE_STEP)
     size = minimum
-    shortened_rows = [_place_row(r, width, value_gap, size, measure, True) for r in rows]
-    current = [p for p in shortened_rows if p is not None]
+    current: list[PlacedRow] = []
+    for r in rows:
+        placed_row = _place_row(r, width, value_gap, size, measure, True)
+        assert placed_row is not None  # shortening always places a row
+        current.append(placed_row)
     layout = _stack_rows(current, size, leading, row_gap)
     order = sorted(range(len(rows)), key=lambda i: (rows[i].keep, -i))
     for victim in order:
@@ -473,6 +521,12 @@ def fit_rows(
             break
         current[victim] = replace(current[victim], left_off=True)
         layout = _stack_rows(current, size, leading, row_gap)
+    for index, row in enumerate(current):
+        if row.left_off:
+            trial = [*current[:index], replace(row, left_off=False), *current[index + 1:]]
+            trial_layout = _stack_rows(trial, size, leading, row_gap)
+            if trial_layout.height <= height:
+                current, layout = trial, trial_layout
     return layout
 
 

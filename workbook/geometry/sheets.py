@@ -267,7 +267,7 @@ class WalletSlot:
 
 
 # Room kept free at the top (instructions) and bottom (calibration bar) of a wallet sheet.
-WALLET_HEADER = mm(24)
+WALLET_HEADER = mm(32)
 WALLET_FOOTER = mm(20)
 WALLET_GAP = mm(14)  # between copies: room for both copies' cut marks
 

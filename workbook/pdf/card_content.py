@@ -25,6 +25,7 @@ naloxone line is never on a discreet card (reported when there is one).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..facility import CrisisLine, crisis_lines_for
@@ -89,8 +90,45 @@ class BlankCard:
     """A card to fill in by hand."""
 
 
-def _same_person(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "rev", "fr", "prof", "pastor"}
+
+
+def _name_words(name: str) -> list[str]:
+    words = re.findall(r"\w+", name.casefold())
+    while words and words[0] in _HONORIFICS:
+        words.pop(0)
+    return words
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names are one person: equal, or one extends the other by
+    credentials ("Maria Delgado" and "Dr. Maria Delgado, LADC")."""
+    first, second = _name_words(a), _name_words(b)
+    if not first or not second:
+        return False
+    short, long = sorted((first, second), key=len)
+    return short == long or (len(short) >= 2 and long[: len(short)] == short)
+
+
+# A phone number as people write it: "+1 (503) 555-0142 ext. 12", "988", "116 123".
+_PHONE = re.compile(
+    r"\+?\(?\d[\d\s().\-/]*\d(?:\s*(?:ext\.?|extension|x)\s*\d+)?", re.IGNORECASE
+)
+
+
+def split_phone(text: str) -> tuple[str, str]:
+    """The number to print large, and whatever else the phone field says.
+
+    "(503) 555-0100 ext. 214 (work line, weekdays only)" ->
+    ("(503) 555-0100 ext. 214", "(work line, weekdays only)"). Text without a
+    number of at least three digits is all "number" (it is what to call).
+    """
+    match = _PHONE.search(text)
+    if match is None or sum(c.isdigit() for c in match.group(0)) < 3:
+        return " ".join(text.split()), ""
+    number = " ".join(match.group(0).split())
+    rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+    return number, rest.strip(" ,;-–—")
 
 
 def contact_cards(plan: Plan) -> list[ContactCard]:
@@ -126,7 +164,7 @@ def contact_cards(plan: Plan) -> list[ContactCard]:
     crisis_contacts = plan.crisis_plan.contacts
     about = plan.about
     counselor = about.counselor.strip()
-    if counselor and not any(_same_person(c.name, counselor) for c in crisis_contacts):
+    if counselor and not any(same_person(c.name, counselor) for c in crisis_contacts):
         role = "Counselor" + (f", {about.program.strip()}" if about.program.strip() else "")
         cards.append(
             ContactCard(
@@ -136,11 +174,11 @@ def contact_cards(plan: Plan) -> list[ContactCard]:
             )
         )
     for i, contact in enumerate(crisis_contacts):
-        if any(_same_person(contact.name, card.name.text) for card in cards):
+        if any(same_person(contact.name, card.name.text) for card in cards):
             continue
         base = f"crisis_plan.contacts[{i}]"
         role = contact.role
-        if not role.strip() and counselor and _same_person(contact.name, counselor):
+        if not role.strip() and counselor and same_person(contact.name, counselor):
             role = "Counselor"
         cards.append(
             ContactCard(

@@ -13,7 +13,8 @@ import re
 # Whole words, any case; a trailing * also matches longer forms (addict -> addiction).
 _WORDS = (
     "addict*", "alcohol*", "abstinen*", "anonymous", "booze", "buprenorphine", "clean time",
-    "cocaine", "crav*", "dealer*", "detox*", "drinking", "drug*", "drunk", "fentanyl",
+    "beer*", "cannabis", "cocaine", "crav*", "dealer*", "detox*", "drink", "drinks",
+    "drinking", "drug*", "drunk", "fentanyl", "weed", "wine",
     "heroin", "liquor", "marijuana", "meth", "methadone", "narcan", "narcotic*", "naloxone",
     "opiate*", "opioid*", "overdos*", "rehab*", "relaps*", "recovery", "samhsa", "sober*",
     "sobriety", "sponsor*", "substance*", "suboxone", "treatment*", "twelve step*",

@@ -1,16 +1,297 @@
-"""Contact cards and the wallet crisis card (placeholder until the cards work lands)."""
+"""Contact cards and the wallet crisis card: the card pages at the end of the workbook.
+
+Entry points (see CONTRACTS.md):
+
+- `card_story(plan, options)`: the card sheets as flowables for the workbook
+  (beginning with the switch to the "fullpage" template), and the notes of
+  what did not fit.
+- `card_overflow(plan, options)`: only the notes, without building a PDF.
+- `build_cards_pdf(plan, options, which)`: a PDF of only the contact cards or
+  only the wallet card.
+
+Contact cards are business-card size (3.5 x 2 in), ten to a sheet in the
+positions of Avery 5371/8371 (Letter) or Avery L7414 (A4); see
+`workbook.geometry.sheets`. Cards are followed by the crisis-lines card and the
+QR code card(s); the last sheet's empty places get cards to fill in by hand.
+"""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from ..options import OverflowNote, RenderOptions
-from ..plan import Plan
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+
+from ..geometry import (
+    A4,
+    AVERY_5371,
+    AVERY_L7414,
+    BUSINESS_CARD,
+    LETTER,
+    Block,
+    Box,
+    GridSpec,
+    Size,
+    card_slots,
+    fit_stack,
+    grid_cut_guides,
+    paginate,
+)
+from ..options import BuildResult, OverflowNote, RenderOptions
+from ..plan import Paper, Plan
+from .card_content import BlankCard, contact_cards, lines_card
+from .card_draw import (
+    ACCENT,
+    MUTED,
+    calibration_bar,
+    draw_line,
+    draw_rows,
+    draw_stack,
+    guides,
+    outline,
+    page_origin,
+    write_in,
+)
+from .card_layout import (
+    CONTACT_INSET,
+    WRITE_IN,
+    ContactLayout,
+    LinesLayout,
+    card_type,
+    layout_contact,
+    layout_lines,
+    measure,
+)
+from .card_qr import QrPayload, draw_qr, qr_payloads
+from .fonts import BODY, register_fonts
+
+GRIDS: dict[Paper, GridSpec] = {Paper.LETTER: AVERY_5371, Paper.A4: AVERY_L7414}
+PAGES: dict[Paper, Size] = {Paper.LETTER: LETTER, Paper.A4: A4}
+
+CardItem = ContactLayout | LinesLayout | BlankCard | QrPayload
+Which = Literal["contact", "wallet"]
 
 
-def card_story(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable], list[OverflowNote]]:
-    return [], []
+@dataclass(frozen=True)
+class ContactSheets:
+    """Every contact card in print order, and where each sheet puts them."""
+
+    spec: GridSpec
+    slots: tuple[Box, ...]
+    items: tuple[CardItem, ...]
+    notes: tuple[OverflowNote, ...]
+    large_print: bool
+
+    @property
+    def sheets(self) -> list[range]:
+        return paginate(len(self.items), len(self.slots))
+
+
+def contact_sheets(plan: Plan | None, options: RenderOptions) -> ContactSheets:
+    """Lay out every contact card (no drawing): what goes where, and what did not fit."""
+    spec = GRIDS[options.paper]
+    slots = card_slots(spec, BUSINESS_CARD)
+    large = options.large_print
+    notes: list[OverflowNote] = []
+    items: list[CardItem] = []
+    cards = contact_cards(plan) if plan is not None else []
+    for card in cards:
+        layout, card_notes = layout_contact(card, large)
+        items.append(layout)
+        notes += card_notes
+    lines, line_notes = layout_lines(lines_card(options), large)
+    items.append(lines)
+    notes += line_notes
+    payloads, qr_notes = qr_payloads(cards)
+    items += payloads
+    notes += qr_notes
+    # Empty places on the last sheet become cards to fill in by hand.
+    items += [BlankCard()] * (-len(items) % len(slots))
+    return ContactSheets(spec, slots, tuple(items), tuple(notes), large)
+
+
+class ContactSheet(Flowable):  # type: ignore[misc]
+    """One sheet of ten contact cards; occupies a whole "fullpage" frame."""
+
+    def __init__(self, sheets: ContactSheets, index: int) -> None:
+        super().__init__()
+        self.sheets = sheets
+        self.index = index
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, avail_height
+
+    def draw(self) -> None:
+        canv = self.canv
+        page_origin(canv)
+        sheets = self.sheets
+        chosen = sheets.sheets[self.index]
+        slots = sheets.slots
+        for slot, item_index in zip(slots, chosen, strict=False):
+            _draw_card(canv, slot, sheets.items[item_index], sheets.large_print)
+        guides(canv, grid_cut_guides(slots, sheets.spec.page))
+        _draw_margins(canv, sheets, self.index)
+
+
+def _draw_margins(canv: Any, sheets: ContactSheets, index: int) -> None:
+    """Instructions above the cards, calibration bar and sheet number below them."""
+    slots, page = sheets.slots, sheets.spec.page
+    cards_top = max(s.top for s in slots)
+    cards_bottom = min(s.y for s in slots)
+    columns = sorted({(round(s.x, 3), round(s.right, 3)) for s in slots})
+    left_col, right_col = columns[0], columns[-1]
+    size = 7.0
+    top_baseline = cards_top + (page.height - cards_top) / 2 - size * 0.35
+    draw_line(canv, (left_col[0] + left_col[1]) / 2, top_baseline,
+              "Print at 100% (\u201cActual size\u201d). Cut along the guides.", size,
+              color=MUTED, align="centre")
+    count = len(sheets.sheets)
+    sheet_label = "Contact cards" + (f", sheet {index + 1} of {count}" if count > 1 else "")
+    draw_line(canv, (right_col[0] + right_col[1]) / 2, top_baseline, sheet_label, size,
+              color=MUTED, align="centre")
+    bar_y = cards_bottom / 2 - 1.7
+    calibration_bar(canv, left_col[0] + 14, bar_y, size)
+    draw_line(canv, (right_col[0] + right_col[1]) / 2, bar_y, f"Fits {sheets.spec.name}",
+              6.5, color=MUTED, align="centre")
+
+
+def _draw_card(canv: Any, slot: Box, item: CardItem, large: bool) -> None:
+    outline(canv, slot)
+    area = slot.inset(CONTACT_INSET)
+    if isinstance(item, ContactLayout):
+        draw_stack(canv, item.stack, area, {"phone": ACCENT, "role": MUTED})
+        if item.write_in:
+            y = area.top - item.stack.height - WRITE_IN + 6
+            write_in(canv, area.x, y, area.width, "Phone", card_type(large).detail)
+    elif isinstance(item, LinesLayout):
+        draw_stack(canv, item.heading, area, {"title": ACCENT})
+        rows_area = Box(area.x, area.y, area.width, area.height - item.heading.height - 6)
+        draw_rows(canv, item.rows, rows_area)
+    elif isinstance(item, QrPayload):
+        _draw_qr_card(canv, area, item, large)
+    else:
+        _draw_blank_card(canv, area, large)
+
+
+BLANK_LABELS = ("Name", "Who they are", "Phone", "Helps with", "Best time to call")
+
+
+def _draw_blank_card(canv: Any, area: Box, large: bool) -> None:
+    size = card_type(large).detail
+    step = area.height / len(BLANK_LABELS)
+    for i, label in enumerate(BLANK_LABELS):
+        baseline = area.top - (i + 1) * step + step * 0.3
+        write_in(canv, area.x, baseline, area.width, label, size)
+
+
+def _draw_qr_card(canv: Any, area: Box, payload: QrPayload, large: bool) -> None:
+    side = area.height
+    draw_qr(canv, payload, area.x - 2, area.y, side)  # the quiet zone is white anyway
+    t = card_type(large)
+    text_area = Box(area.x + side + 4, area.y, area.width - side - 4, area.height)
+    count = len(payload.names)
+    blocks = [
+        Block("title", "Save these numbers in your phone", t.role + 1, t.contact_min,
+              bold=True, max_lines=3),
+        Block("how", "Open the camera and point it at the code.", t.contact_min,
+              t.contact_min, max_lines=3, space_before=3),
+        Block("names", ", ".join(payload.names), t.contact_min, t.contact_min,
+              max_lines=6, space_before=3,
+              label=f"{count} contact{'s' if count != 1 else ''}: "),
+    ]
+    layout = fit_stack(blocks, text_area.width, text_area.height, measure)
+    draw_stack(canv, layout, text_area, {"title": ACCENT})
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def _contact_flowables(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
+                                                                          list[OverflowNote]]:
+    sheets = contact_sheets(plan, options)
+    flowables: list[Flowable] = []
+    for index in range(len(sheets.sheets)):
+        if index:
+            flowables.append(PageBreak())
+        flowables.append(ContactSheet(sheets, index))
+    return flowables, list(sheets.notes)
+
+
+def _sheets(
+    plan: Plan | None, options: RenderOptions, which: Sequence[Which]
+) -> tuple[list[Flowable], list[OverflowNote]]:
+    from .wallet import wallet_flowables  # wallet imports this module's helpers
+
+    register_fonts()
+    flowables: list[Flowable] = []
+    wallet_notes: list[OverflowNote] = []
+    contact_notes: list[OverflowNote] = []
+    if "contact" in which:
+        sheets, contact_notes = _contact_flowables(plan, options)
+        flowables += sheets
+    if "wallet" in which:
+        sheets, wallet_notes = wallet_flowables(plan, options)
+        if flowables:
+            flowables.append(PageBreak())
+        flowables += sheets
+    # The wallet card matters most in a crisis: its notes come first.
+    return flowables, wallet_notes + contact_notes
+
+
+def card_story(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
+                                                                   list[OverflowNote]]:
+    """The card sheets for the end of the workbook, each exactly one full page."""
+    flowables, notes = _sheets(plan, options, ("contact", "wallet"))
+    return [NextPageTemplate("fullpage"), PageBreak(), *flowables], notes
 
 
 def card_overflow(plan: Plan | None, options: RenderOptions) -> list[OverflowNote]:
-    return []
+    """What will not fit on the cards at the smallest readable size (no PDF is built)."""
+    from .wallet import wallet_notes
+
+    register_fonts()
+    return wallet_notes(plan, options) + list(contact_sheets(plan, options).notes)
+
+
+class _CardsDocument(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buffer: io.BytesIO, page: Size, duplex: bool) -> None:
+        frame = Frame(0, 0, page.width, page.height, id="fullpage", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        super().__init__(
+            buffer,
+            pagesize=(page.width, page.height),
+            pageTemplates=[PageTemplate("fullpage", [frame])],
+            title="Recovery Workbook cards",
+            author="",
+            subject="",
+            creator="Recovery Workbook",
+            producer="Recovery Workbook",
+            invariant=1,
+            pageCompression=1,
+            printScaling="None",
+            duplex="DuplexFlipLongEdge" if duplex else None,
+            initialFontName=BODY,  # otherwise the page names Helvetica, not embedded
+            initialFontSize=10,
+            initialLeading=12,
+        )
+
+
+def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: Which) -> BuildResult:
+    """A PDF of only the contact cards, or only the wallet card."""
+    if which not in ("contact", "wallet"):
+        raise ValueError(f"which must be 'contact' or 'wallet', not {which!r}")
+    flowables, notes = _sheets(plan, options, (which,))
+    buffer = io.BytesIO()
+    document = _CardsDocument(buffer, PAGES[options.paper],
+                              duplex=which == "wallet" and options.wallet_duplex)
+    document.build(flowables)
+    return BuildResult(buffer.getvalue(), document.page, tuple(notes))

@@ -1,0 +1,252 @@
+"""Card text fitted into card boxes, with the notes of what did not fit.
+
+Measuring uses the real fonts (`markup.text_width`, with fallback for any
+script), but nothing is drawn here: `card_overflow` runs this alone to tell
+the desktop form what will be shortened before anything is printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..geometry import (
+    BUSINESS_CARD,
+    ID1_CARD,
+    ID1_CORNER_RADIUS,
+    Block,
+    Row,
+    RowsLayout,
+    StackLayout,
+    fit_rows,
+    fit_stack,
+    mm,
+)
+from ..options import OverflowNote
+from .card_content import (
+    CONTACT_CARDS,
+    DEFAULT_TITLE,
+    WALLET_BACK,
+    WALLET_FRONT,
+    ContactCard,
+    LinesCard,
+    WalletContent,
+    quote,
+    split_phone,
+)
+from .markup import text_width
+
+
+@lru_cache(maxsize=65536)
+def measure(text: str, size: float, bold: bool) -> float:
+    """Width of `text` on one line in the card fonts (with fallback), cached."""
+    return text_width(text, size, bold)
+
+
+@dataclass(frozen=True)
+class CardType:
+    """Type sizes of one print mode. Minimums are the smallest readable size."""
+
+    contact_min: float
+    wallet_min: float
+    name: float
+    role: float
+    phone: float
+    detail: float
+    wallet_title: float
+    wallet_heading: float
+    wallet_item: float
+    wallet_row: float
+
+
+NORMAL = CardType(contact_min=8, wallet_min=7, name=13, role=9, phone=20, detail=9,
+                  wallet_title=13, wallet_heading=8.5, wallet_item=10.5, wallet_row=9.5)
+LARGE = CardType(contact_min=10, wallet_min=9, name=15, role=11, phone=22, detail=11,
+                 wallet_title=15, wallet_heading=10, wallet_item=12, wallet_row=11)
+
+
+def card_type(large_print: bool) -> CardType:
+    return LARGE if large_print else NORMAL
+
+
+# Safe areas: nothing is drawn closer than this to a card's cut edge.
+CONTACT_INSET = mm("3.2")  # about 1/8 in
+WALLET_INSET = max(mm(3), ID1_CORNER_RADIUS * 0.95)
+CONTACT_AREA = (BUSINESS_CARD.width - 2 * CONTACT_INSET, BUSINESS_CARD.height - 2 * CONTACT_INSET)
+WALLET_AREA = (ID1_CARD.width - 2 * WALLET_INSET, ID1_CARD.height - 2 * WALLET_INSET)
+# A contact with no number gets a line to write one on, this tall.
+WRITE_IN = 22.0
+
+
+Sources = dict[str, tuple[str, str, str | None]]  # block key -> where, item, field path
+
+
+def _notes(layout: StackLayout, items: Sources) -> list[OverflowNote]:
+    """Notes for the blocks of `layout` named in `items` (key -> where, item, field path)."""
+    notes = []
+    for block in layout.blocks:
+        if block.key not in items or not (block.shortened or block.left_off):
+            continue
+        where, item, path = items[block.key]
+        notes.append(OverflowNote(where, item, "left off" if block.left_off else "shortened", path))
+    return notes
+
+
+# --------------------------------------------------------------------------- contact cards
+
+
+@dataclass(frozen=True)
+class ContactLayout:
+    card: ContactCard
+    stack: StackLayout
+    write_in: bool  # draw a line to write the phone number on
+
+
+def layout_contact(
+    card: ContactCard, large_print: bool
+) -> tuple[ContactLayout, list[OverflowNote]]:
+    t = card_type(large_print)
+    low = t.contact_min
+    width, height = CONTACT_AREA
+    write_in = card.phone.blank
+    blocks = [
+        Block("name", card.name.text, t.name, low, bold=True, max_lines=2, leading=1.15,
+              stage=1, keep=9),
+        Block("role", card.role.text, t.role, low, max_lines=1, space_before=1, keep=5),
+    ]
+    if not write_in:
+        # The number large; what else the field says ("work line, weekdays only") small below.
+        number, phone_note = split_phone(card.phone.text)
+        # One line, shrinking as far as the minimum; two lines only if even that is too wide.
+        one_line = measure(number, low, True) <= width
+        blocks += [
+            Block("phone", number, t.phone, low, bold=True, max_lines=1 if one_line else 2,
+                  leading=1.1, space_before=4, stage=2, keep=10),
+            Block("phone_note", phone_note, t.detail, low, max_lines=2, keep=4),
+        ]
+    blocks += [
+        Block("helps_with", card.helps_with.text, t.detail, low, max_lines=3, space_before=4,
+              keep=1, label="Helps with: "),
+        Block("best_time", card.best_time.text, t.detail, low, max_lines=2, space_before=1.5,
+              keep=2, label=card.best_time_label),
+    ]
+    stack = fit_stack(blocks, width, height - (WRITE_IN if write_in else 0), measure)
+    name = quote(card.name.text)
+    notes = _notes(stack, {
+        "name": (CONTACT_CARDS, f"name {name}", card.name.path),
+        "role": (CONTACT_CARDS, f"who {name} is", card.role.path),
+        "phone": (CONTACT_CARDS, f"phone of {name}", card.phone.path),
+        "phone_note": (CONTACT_CARDS, f"phone of {name}", card.phone.path),
+        "helps_with": (CONTACT_CARDS, f"what {name} helps with", card.helps_with.path),
+        "best_time": (CONTACT_CARDS, f"when to call {name}", card.best_time.path),
+    })
+    return ContactLayout(card, stack, write_in), notes
+
+
+@dataclass(frozen=True)
+class LinesLayout:
+    card: LinesCard
+    heading: StackLayout
+    rows: RowsLayout
+
+
+def layout_lines(card: LinesCard, large_print: bool) -> tuple[LinesLayout, list[OverflowNote]]:
+    t = card_type(large_print)
+    width, height = CONTACT_AREA
+    heading = fit_stack([Block("title", card.title, t.name, t.contact_min, bold=True)],
+                        width, height, measure)
+    rows = fit_rows(
+        [Row(str(i), line.name, line.card_text()) for i, line in enumerate(card.lines)],
+        width, height - heading.height - 6, measure,
+        preferred=t.phone * 0.65, minimum=t.contact_min, row_gap=4,
+    )
+    notes = []
+    for row in rows.rows:
+        if row.shortened or row.left_off:
+            line = card.lines[int(row.key)]
+            notes.append(OverflowNote(CONTACT_CARDS, f"crisis line {quote(line.name)}",
+                                      "left off" if row.left_off else "shortened", None))
+    return LinesLayout(card, heading, rows), notes
+
+
+# --------------------------------------------------------------------------- wallet card
+
+
+@dataclass(frozen=True)
+class WalletLayout:
+    content: WalletContent
+    front: StackLayout
+    heading: StackLayout  # "Who I call, in order"
+    rows: RowsLayout
+    naloxone: StackLayout | None
+
+
+def layout_wallet(
+    content: WalletContent, large_print: bool, reserve: float = 0.0
+) -> tuple[WalletLayout, list[OverflowNote]]:
+    """Fit the wallet card; `reserve` is height kept free on the back above the rows."""
+    t = card_type(large_print)
+    low = t.wallet_min
+    width, height = WALLET_AREA
+    signs_heading, steps_heading, calls_heading = content.headings
+
+    front_blocks = [Block("title", content.title, t.wallet_title, low, bold=True, max_lines=2,
+                          leading=1.15, stage=1, keep=20)]
+    items: Sources = {}
+    if content.title != DEFAULT_TITLE:
+        items["title"] = (WALLET_FRONT, f"title {quote(content.title)}", "wallet_card.title")
+    if content.signs:
+        front_blocks.append(Block("signs", signs_heading, t.wallet_heading, low, bold=True,
+                                  space_before=4, stage=1, keep=15))
+        for i, sign in enumerate(content.signs):
+            key = f"sign{i}"
+            front_blocks.append(Block(key, sign.text, t.wallet_item, low, max_lines=2,
+                                      space_before=1, keep=5 - i, label="• ", hanging=True))
+            items[key] = (WALLET_FRONT, f"warning sign {quote(sign.text)}", sign.path)
+    if content.steps:
+        front_blocks.append(Block("steps", steps_heading, t.wallet_heading, low, bold=True,
+                                  space_before=4, stage=1, keep=15))
+        for i, step in enumerate(content.steps):
+            key = f"step{i}"
+            front_blocks.append(Block(key, step.text, t.wallet_item, low, max_lines=3,
+                                      space_before=1, keep=8 - i, label=f"{i + 1}. ",
+                                      hanging=True))
+            items[key] = (WALLET_FRONT, f"step {i + 1} {quote(step.text)}", step.path)
+    front = fit_stack(front_blocks, width, height, measure)
+    notes = _notes(front, items)
+
+    heading = fit_stack([Block("calls", calls_heading, t.wallet_heading + 0.5, low, bold=True)],
+                        width, height, measure)
+    naloxone = None
+    room = height - heading.height - 3 - reserve
+    if content.naloxone is not None:
+        naloxone = fit_stack(
+            [Block("naloxone", content.naloxone.text, t.wallet_row - 0.5, low, max_lines=2,
+                   label="Naloxone: ")],
+            width, min(room / 3, 3 * t.wallet_row), measure,
+        )
+        notes += _notes(naloxone, {"naloxone": (WALLET_BACK, "where naloxone is kept",
+                                                content.naloxone.path)})
+        room -= naloxone.height + 3
+    # Two-line rows are fine here: the numbers stay in one column on the right.
+    # A person's number is split from its notes ("work line, weekdays only"), which go
+    # small on a line below; a crisis line's wording ("Call or text 988") stays whole.
+    rows = fit_rows(
+        [Row(str(i), entry.label, entry.phone.text, keep=1)
+         if entry.essential else Row(str(i), entry.label, *split_phone(entry.phone.text))
+         for i, entry in enumerate(content.contacts)],
+        width, room, measure, preferred=t.wallet_row, minimum=low, prefer_one_line=False,
+    )
+    for row in rows.rows:
+        entry = content.contacts[int(row.key)]
+        name = quote(entry.name.text, 80)
+        if row.left_off:
+            notes.append(OverflowNote(WALLET_BACK, f"contact {name}", "left off", entry.name.path))
+            continue
+        if row.label_shortened:
+            notes.append(OverflowNote(WALLET_BACK, f"contact {name}", "shortened",
+                                      entry.name.path))
+        if row.value_shortened or row.note_shortened:
+            notes.append(OverflowNote(WALLET_BACK, f"phone of {name}", "shortened",
+                                      entry.phone.path))
+    return WalletLayout(content, front, heading, rows, naloxone), notes

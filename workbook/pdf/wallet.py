@@ -1,0 +1,228 @@
+"""The wallet crisis card sheets: ISO ID-1 cards, single-sided (fold) or duplex.
+
+Single-sided (the default, any printer): each copy is the front and the back
+side by side, sharing one edge, which is the dashed fold line. Cut around the
+outer solid line, fold, glue: a two-layer card with rounded corners.
+
+Duplex (`RenderOptions.wallet_duplex`): a page of fronts, then a page of backs
+with every back mirrored left to right, so that a printer flipping on the long
+edge prints each back behind its front.
+
+`RenderOptions.wallet_copies` copies are made; a sheet holds three (single-sided)
+or six (duplex) and further copies continue on the next sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ..geometry import (
+    ID1_CORNER_RADIUS,
+    Box,
+    Line,
+    Size,
+    WalletSlot,
+    crop_marks,
+    mm,
+    paginate,
+    wallet_slots,
+)
+from ..geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
+from ..options import OverflowNote, RenderOptions
+from ..plan import Plan
+from .card_content import blank_wallet, wallet_content
+from .card_draw import (
+    ACCENT,
+    CUT,
+    INK,
+    MUTED,
+    calibration_bar,
+    draw_line,
+    draw_rows,
+    draw_stack,
+    guides,
+    page_origin,
+    rounded_outline,
+    write_in,
+)
+from .card_layout import WALLET_INSET, WalletLayout, card_type, layout_wallet
+from .cards import PAGES
+
+Side = Literal["pair", "front", "back"]
+BLANK_ROWS = 3  # lines to write names and numbers on, on a blank card
+
+
+def wallet_layout(
+    plan: Plan | None, options: RenderOptions
+) -> tuple[WalletLayout, list[OverflowNote]]:
+    content = blank_wallet(options) if plan is None else wallet_content(plan, options)
+    layout, notes = layout_wallet(content, options.large_print,
+                                  reserve=BLANK_ROWS * _blank_row_height(options.large_print)
+                                  if content.blank else 0.0)
+    return layout, [*content.notes, *notes]
+
+
+def wallet_notes(plan: Plan | None, options: RenderOptions) -> list[OverflowNote]:
+    return wallet_layout(plan, options)[1]
+
+
+def _blank_row_height(large: bool) -> float:
+    return card_type(large).wallet_row * 2.1
+
+
+@dataclass(frozen=True)
+class WalletPage:
+    page: Size
+    slots: tuple[WalletSlot, ...]
+    side: Side
+    sheet: int
+    sheets: int
+
+
+class WalletSheet(Flowable):  # type: ignore[misc]
+    """One page of wallet cards; occupies a whole "fullpage" frame."""
+
+    def __init__(self, layout: WalletLayout, page: WalletPage, large: bool) -> None:
+        super().__init__()
+        self.layout = layout
+        self.page = page
+        self.large = large
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, avail_height
+
+    def draw(self) -> None:
+        canv = self.canv
+        page_origin(canv)
+        for slot in self.page.slots:
+            if self.page.side in ("pair", "front"):
+                _draw_front(canv, slot.front, self.layout, self.large,
+                            "right" if self.page.side == "pair" else None)
+            if self.page.side in ("pair", "back"):
+                _draw_back(canv, slot.back, self.layout, self.large,
+                           "left" if self.page.side == "pair" else None)
+            if self.page.side == "pair":
+                _fold(canv, slot)
+                guides(canv, crop_marks(slot.outline))
+            else:
+                face = slot.front if self.page.side == "front" else slot.back
+                guides(canv, crop_marks(face))
+        _draw_margins(canv, self.page)
+
+
+def _fold(canv: Any, slot: WalletSlot) -> None:
+    """The dashed fold line between the faces, and fold ticks beyond the card."""
+    x, face = slot.fold_x, slot.front
+    radius = ID1_CORNER_RADIUS
+    guides(canv, [Line(x, face.y + radius, x, face.top - radius)], dashed=True)
+    start = GUIDE_GAP
+    ticks = [Line(x, face.top + start, x, face.top + start + GUIDE_LENGTH),
+             Line(x, face.y - start, x, face.y - start - GUIDE_LENGTH)]
+    guides(canv, ticks, dashed=True)
+
+
+def _draw_front(canv: Any, face: Box, layout: WalletLayout, large: bool,
+                open_side: Literal["left", "right"] | None) -> None:
+    rounded_outline(canv, face, ID1_CORNER_RADIUS, open_side)
+    area = face.inset(WALLET_INSET)
+    colors = {"title": ACCENT, "signs": ACCENT, "steps": ACCENT}
+    draw_stack(canv, layout.front, area, colors)
+    title = next((b for b in layout.front.blocks if b.key == "title"), None)
+    if title is not None:
+        y = area.top - title.height - 2
+        canv.saveState()
+        canv.setStrokeColor(ACCENT)
+        canv.setLineWidth(0.6)
+        canv.line(area.x, y, area.right, y)
+        canv.restoreState()
+    if layout.content.blank:
+        _blank_front(canv, area, layout, large)
+
+
+def _blank_front(canv: Any, area: Box, layout: WalletLayout, large: bool) -> None:
+    t = card_type(large)
+    top = area.top - layout.front.height - 8
+    step = (top - area.y) / 8
+    y = top
+    for heading, marks in ((layout.content.headings[0], ("•", "•", "•")),
+                           (layout.content.headings[1], ("1.", "2.", "3."))):
+        y -= step * 0.8
+        draw_line(canv, area.x, y, heading, t.wallet_heading, bold=True, color=ACCENT)
+        for mark in marks:
+            y -= step
+            draw_line(canv, area.x, y, mark, t.wallet_item, color=MUTED)
+            write_in(canv, area.x + 9, y, area.width - 9, "", t.wallet_item)
+
+
+def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
+               open_side: Literal["left", "right"] | None) -> None:
+    rounded_outline(canv, face, ID1_CORNER_RADIUS, open_side)
+    area = face.inset(WALLET_INSET)
+    draw_stack(canv, layout.heading, area, {"calls": ACCENT})
+    rows_top = area.top - layout.heading.height - 3
+    if layout.content.blank:
+        t = card_type(large)
+        row = _blank_row_height(large)
+        for i in range(BLANK_ROWS):
+            baseline = rows_top - (i + 1) * row + row * 0.3
+            write_in(canv, area.x, baseline, area.width * 0.55, "", t.wallet_row)
+            write_in(canv, area.x + area.width * 0.6, baseline, area.width * 0.4, "",
+                     t.wallet_row)
+        rows_top -= BLANK_ROWS * row + 2
+    draw_rows(canv, layout.rows, Box(area.x, area.y, area.width, rows_top - area.y), INK)
+    if layout.naloxone is not None:
+        top = area.y + layout.naloxone.height
+        canv.saveState()
+        canv.setStrokeColor(CUT)
+        canv.setLineWidth(0.4)
+        canv.line(area.x, top + 2, area.right, top + 2)
+        canv.restoreState()
+        draw_stack(canv, layout.naloxone, Box(area.x, area.y, area.width,
+                                               layout.naloxone.height))
+
+
+def _draw_margins(canv: Any, page: WalletPage) -> None:
+    width, height = page.page.width, page.page.height
+    left = min(s.front.x for s in page.slots) if page.side != "back" else min(
+        s.back.x for s in page.slots)
+    title_y = height - mm(11)  # the crop marks reach 7.5 mm above the first card
+    draw_line(canv, left, title_y, "Wallet card", 11, bold=True, color=ACCENT)
+    if page.side == "pair":
+        how = ("Cut along the solid line. Fold on the dashed line, printing outside, "
+               "and glue the halves together.")
+    elif page.side == "front":
+        how = ("Print this page and the next one on both sides of one sheet "
+               "(flip on long edge), then cut out each card.")
+    else:
+        how = "Backs of the cards on the page before: this side prints behind them."
+    draw_line(canv, left, title_y - 12, how, 7.5, color=MUTED)
+    draw_line(canv, left, title_y - 22, "Print at 100% (\u201cActual size\u201d).", 7.5,
+              color=MUTED)
+    if page.sheets > 1:
+        draw_line(canv, width - left, title_y, f"Sheet {page.sheet + 1} of {page.sheets}", 7.5,
+                  color=MUTED, align="right")
+    calibration_bar(canv, left, WALLET_FOOTER / 2 - 2)
+
+
+def wallet_flowables(
+    plan: Plan | None, options: RenderOptions
+) -> tuple[list[Flowable], list[OverflowNote]]:
+    layout, notes = wallet_layout(plan, options)
+    page = PAGES[options.paper]
+    duplex = options.wallet_duplex
+    slots = wallet_slots(page, duplex)
+    sheets = paginate(max(1, options.wallet_copies), len(slots))
+    flowables: list[Flowable] = []
+    for number, indexes in enumerate(sheets):
+        chosen = slots[: len(indexes)]
+        sides: tuple[Side, ...] = ("front", "back") if duplex else ("pair",)
+        for side in sides:
+            if flowables:
+                flowables.append(PageBreak())
+            flowables.append(WalletSheet(
+                layout, WalletPage(page, chosen, side, number, len(sheets)), options.large_print
+            ))
+    return flowables, notes
