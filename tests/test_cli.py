@@ -15,7 +15,9 @@ from workbook.cli import main
 EXAMPLE_ARGS = ["example", "-o"]
 
 
-def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m workbook` as a separate process, as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "workbook", *map(str, args)],
@@ -81,7 +83,8 @@ def test_build_failures_write_nothing(tmp_path: Path, content: str | None, expec
     assert len(result.stderr.splitlines()) == 1
     assert expected in result.stderr
     assert not out.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == (["plan.json"] if content is not None else [])
+    expected_files = ["plan.json"] if content is not None else []
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected_files
 
 
 def test_output_into_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

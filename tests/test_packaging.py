@@ -63,7 +63,8 @@ def test_wheel_renders_a_workbook_from_a_fresh_venv(tmp_path: Path) -> None:
         "import workbook, sys; from pathlib import Path;"
         "assert Path(workbook.__file__).is_relative_to(Path(sys.argv[1])), workbook.__file__;"
         "from workbook.cli import main;"
-        "sys.exit(main(['example', '-o', 'plan.json']) or main(['build', 'plan.json', '-o', 'w.pdf']))"
+        "sys.exit(main(['example', '-o', 'plan.json'])"
+        " or main(['build', 'plan.json', '-o', 'w.pdf']))"
     )
     _run(python, "-c", script, site, cwd=tmp_path)
     assert (tmp_path / "w.pdf").read_bytes().startswith(b"%PDF-")
