@@ -85,7 +85,7 @@ class EditorView(QWidget):
         self.back.clicked.connect(self.previous_page)
         self.next.clicked.connect(self.next_page)
         controller.failed.connect(self.show_message)
-        controller.changed.connect(lambda _p: self._update_nav())
+        controller.changed.connect(self._update_nav)
 
     def set_preview(self, widget: QWidget) -> None:
         self.splitter.addWidget(widget)
@@ -131,7 +131,7 @@ class EditorView(QWidget):
     def previous_page(self) -> None:
         self._step(-1)
 
-    def _update_nav(self) -> None:
+    def _update_nav(self, *_args: object) -> None:
         keys = self._keys()
         current = self.current_key()
         if current not in keys:

@@ -112,13 +112,15 @@ class MainWindow(QMainWindow):
 
     exported = Signal(str)
 
-    def __init__(self, library: Library, *, preview_backend: str = "process") -> None:
+    def __init__(self, library: Library, *, preview_backend: str | None = "process") -> None:
         super().__init__()
         self.library = library
         self.setWindowIcon(app_icon())
         self.session = Session(library, self)
         self.controller = self.session.controller
-        self.renderer = Renderer(self, backend=preview_backend)
+        # No backend: no live preview (tests of the form alone).
+        self.live_preview = preview_backend is not None
+        self.renderer = Renderer(self, backend=preview_backend or "thread")
         self.stack = QStackedWidget()
         self.library_view = LibraryView(library)
         self.editor = EditorView(self.controller)
@@ -243,19 +245,22 @@ class MainWindow(QMainWindow):
         view.example_requested.connect(self.open_example)
         view.recover_requested.connect(self.recover)
         view.discard_requested.connect(self.discard_draft)
-        self.session.title_changed.connect(lambda _name: self._update_title())
+        self.session.title_changed.connect(self._update_title)
         self.session.problem.connect(self.show_problem)
-        self.session.saved.connect(lambda: self.statusBar().showMessage("Saved", 4000))
+        self.session.saved.connect(self._saved)
         self.editor.page_changed.connect(self.preview.follow)
         self.preview.jump_requested.connect(self.editor.focus_path)
-        self.controller.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.controller.undo_stack.cleanChanged.connect(self._update_title)
 
     # -- state -----------------------------------------------------------------
 
     def editing(self) -> bool:
         return self.stack.currentWidget() is self.editor
 
-    def _update_title(self) -> None:
+    def _saved(self) -> None:
+        self.statusBar().showMessage("Saved", 4000)
+
+    def _update_title(self, *_args: object) -> None:
         if self.editing():
             name = self.session.client_name() or "New plan"
             self.setWindowTitle(f"{APP_TITLE} — {name}")
@@ -280,7 +285,6 @@ class MainWindow(QMainWindow):
 
     def _enter_editor(self) -> None:
         self.stack.setCurrentWidget(self.editor)
-        self.preview.active = True
         self.preview.clear()
         self._update_title()
         self._update_actions()
@@ -288,8 +292,12 @@ class MainWindow(QMainWindow):
         current = self.editor.current_key() or first
         self.editor.show_page(current)
         self.editor.page(current).setFocus()
-        self.renderer.start()
-        self.preview.refresh_now()
+        if self.live_preview:
+            self.preview.active = self.preview_action.isChecked()
+            self.renderer.start()
+            self.preview.refresh_now()
+        else:
+            self.preview.active = False
 
     def leave_plan(self) -> bool:
         """Stop editing the current plan; False if the person cancelled."""
@@ -535,7 +543,7 @@ class MainWindow(QMainWindow):
     def _toggle_preview(self) -> None:
         visible = self.preview_action.isChecked()
         self.preview.setVisible(visible)
-        self.preview.active = visible and self.editing()
+        self.preview.active = visible and self.editing() and self.live_preview
         if self.preview.active:
             self.preview.refresh_now()
 

@@ -13,7 +13,9 @@ from typing import Any
 from pydantic import BaseModel
 
 Step = str | int
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|(\.)")
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_PATH = re.compile(rf"{_NAME}(?:\[\d+\])*(?:\.{_NAME}(?:\[\d+\])*)*")
+_STEP = re.compile(rf"({_NAME})|\[(\d+)\]")
 
 
 class PathError(ValueError):
@@ -22,19 +24,11 @@ class PathError(ValueError):
 
 def parse(path: str) -> tuple[Step, ...]:
     """``a.b[2].c`` -> ``("a", "b", 2, "c")``."""
-    steps: list[Step] = []
-    pos = 0
-    for match in _TOKEN.finditer(path):
-        if match.start() != pos:
-            raise PathError(f"{path!r}: unexpected text at {pos}")
-        pos = match.end()
-        name, index, _dot = match.groups()
-        if name is not None:
-            steps.append(name)
-        elif index is not None:
-            steps.append(int(index))
-    if pos != len(path) or not steps:
+    if not _PATH.fullmatch(path):
         raise PathError(f"{path!r} is not a field path")
+    steps: list[Step] = []
+    for name, index in _STEP.findall(path):
+        steps.append(name if name else int(index))
     return tuple(steps)
 
 

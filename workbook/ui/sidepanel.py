@@ -70,13 +70,13 @@ class SidePanel(QListWidget):
         self._pages: list[Page] = []
         self._quiet = False
         self.currentRowChanged.connect(self._row_changed)
-        controller.changed.connect(lambda _path: self.refresh())
+        controller.changed.connect(self.refresh)
         self.refresh()
 
     def pages(self) -> list[Page]:
         return list(self._pages)
 
-    def refresh(self) -> None:
+    def refresh(self, *_args: object) -> None:
         plan = self.controller.plan
         order = page_order(plan.pathways.kinds())
         current = self.current_key()

@@ -1,0 +1,130 @@
+"""The list editor: edit in place, add through the last row, reorder, suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from workbook.plan import CrisisContact, Plan, SupportPerson, Trigger, TriggerKind
+from workbook.ui.controller import PlanController
+from workbook.ui.listeditor import ListEditor
+from workbook.ui.listmodel import ADD_HINT, RecordListModel
+from workbook.ui.pages import PAGE_BY_KEY
+
+
+def editor_for(qtbot: Any, controller: PlanController, path: str) -> ListEditor:
+    page = next(p for p in PAGE_BY_KEY.values() if p.question(path))
+    question = page.question(path)
+    assert question is not None
+    editor = ListEditor(controller, question)
+    qtbot.addWidget(editor)
+    return editor
+
+
+def column(model: RecordListModel, name: str) -> int:
+    return next(i for i, c in enumerate(model.columns) if c.name == name)
+
+
+def test_model_passes_the_model_tester(qtmodeltester: Any) -> None:
+    controller = PlanController(Plan())
+    controller.set("prevention.triggers", [Trigger(trigger="a"), Trigger(trigger="b")])
+    model = RecordListModel(controller, "prevention.triggers")
+    qtmodeltester.check(model)
+
+
+def test_rows_show_the_plan_and_edit_in_place(qtbot: Any) -> None:
+    controller = PlanController(Plan())
+    controller.set("prevention.triggers", [Trigger(trigger="Payday", kind=TriggerKind.EVENT)])
+    editor = editor_for(qtbot, controller, "prevention.triggers")
+    model = editor.model
+    assert model.rowCount() == 2  # one trigger and the row that adds
+    assert model.index(0, column(model, "kind")).data() == "Event"
+    assert model.index(1, column(model, "trigger")).data() == ADD_HINT
+    assert model.setData(model.index(0, column(model, "response")), "Pay the bills first")
+    assert controller.plan.prevention.triggers[0].response == "Pay the bills first"
+    # A required field cannot be emptied in place: the row is removed instead.
+    assert not model.setData(model.index(0, column(model, "trigger")), " ")
+    assert controller.plan.prevention.triggers[0].trigger == "Payday"
+
+
+def test_the_last_row_adds_once_every_required_field_is_there(qtbot: Any) -> None:
+    controller = PlanController(Plan())
+    editor = editor_for(qtbot, controller, "crisis_plan.contacts")
+    model = editor.model
+    add = model.rowCount() - 1
+    assert model.setData(model.index(add, column(model, "name")), "Dr. Okafor")
+    assert controller.plan.crisis_plan.contacts == []  # a phone is needed too
+    assert model.setData(model.index(add, column(model, "phone")), "(503) 555-0199")
+    assert controller.plan.crisis_plan.contacts == [
+        CrisisContact(name="Dr. Okafor", phone="(503) 555-0199")
+    ]
+    assert model.rowCount() == 2
+    assert model.draft == {}
+
+
+def test_keyboard_moves_and_removes_rows(qtbot: Any) -> None:
+    controller = PlanController(Plan())
+    people = [SupportPerson(name=n) for n in ("Ana", "Ben", "Cy")]
+    controller.set("support_network.people", people)
+    editor = editor_for(qtbot, controller, "support_network.people")
+    table = editor.table
+    table.setCurrentIndex(editor.model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [p.name for p in controller.plan.support_network.people] == ["Ben", "Cy", "Ana"]
+    assert table.currentIndex().row() == 2
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [p.name for p in controller.plan.support_network.people] == ["Ben", "Ana", "Cy"]
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [p.name for p in controller.plan.support_network.people] == ["Ben", "Cy"]
+    controller.undo_stack.undo()
+    assert [p.name for p in controller.plan.support_network.people] == ["Ben", "Ana", "Cy"]
+
+
+@pytest.mark.parametrize(
+    ("source", "row", "parent_row", "expected"),
+    [
+        (0, 3, -1, ["b", "c", "a"]),  # dropped below the last row
+        (2, 0, -1, ["c", "a", "b"]),  # dropped above the first
+        (0, -1, 1, ["b", "a", "c"]),  # dropped onto the second row
+    ],
+)
+def test_drag_and_drop_reorders(
+    qtbot: Any, source: int, row: int, parent_row: int, expected: list[str]
+) -> None:
+    controller = PlanController(Plan())
+    controller.set("prevention.triggers", [Trigger(trigger=t) for t in "abc"])
+    model = RecordListModel(controller, "prevention.triggers")
+    data = model.mimeData([model.index(source, 0)])
+    parent = model.index(parent_row, 0) if parent_row >= 0 else QModelIndex()
+    model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
+    assert [t.trigger for t in controller.plan.prevention.triggers] == expected
+    assert model.rowCount() == 4
+
+
+def test_person_switches_are_tick_boxes(qtbot: Any) -> None:
+    controller = PlanController(Plan())
+    controller.set("support_network.people", [SupportPerson(name="Ana", phone="555-0101")])
+    editor = editor_for(qtbot, controller, "support_network.people")
+    model = editor.model
+    wallet = model.index(0, column(model, "on_wallet_card"))
+    assert model.headerData(wallet.column(), Qt.Orientation.Horizontal) == "Wallet card"
+    assert wallet.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.setData(wallet, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert controller.plan.support_network.people[0].on_wallet_card is True
+
+
+def test_ticking_a_suggestion_adds_a_row_then_its_words_can_change(qtbot: Any) -> None:
+    controller = PlanController(Plan())
+    editor = editor_for(qtbot, controller, "prevention.warning_signs")
+    suggestions = editor.suggestions
+    assert suggestions is not None and suggestions.count() > 5
+    text = suggestions.offers[0].text
+    suggestions.set_ticked(text, True)
+    assert [w.sign for w in controller.plan.prevention.warning_signs] == [text]
+    model = editor.model
+    model.setData(model.index(0, column(model, "sign")), "Skipping breakfast and meetings")
+    assert suggestions.item(0).checkState() == Qt.CheckState.Unchecked
+    assert controller.plan.prevention.warning_signs[0].sign == "Skipping breakfast and meetings"
