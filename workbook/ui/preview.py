@@ -145,6 +145,10 @@ class PreviewPane(QWidget):
         if self.active:
             self._debounce.start()
 
+    def pending(self) -> bool:
+        """Whether a change is waiting for its build to be asked for."""
+        return self._debounce.isActive()
+
     def refresh_now(self) -> None:
         self._debounce.stop()
         reviews = tuple(self.reviews()) if self.reviews else ()
