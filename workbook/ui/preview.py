@@ -30,7 +30,7 @@ from .controller import PlanController
 from .renderer import Outcome, Renderer
 
 # Long enough that a typist's burst becomes one build, short enough to feel live.
-DEBOUNCE_MS = 150
+DEBOUNCE_MS = 100
 
 # Words that open each page's section in the printed workbook, tried in order.
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {

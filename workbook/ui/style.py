@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+# The workbook's own fallback fonts, so that the form shows what the client
+# typed (Vietnamese, Chinese, Japanese, Korean, symbols) even on a computer
+# without such fonts: Qt falls back to them for characters the UI font lacks.
+UI_FALLBACK_FONTS = ("DejaVuSans.ttf", "DroidSansFallback.ttf")
 
 STYLE_SHEET = """
 QLabel#pageTitle { font-size: 17pt; font-weight: 600; color: #1f3d2b; }
@@ -18,5 +26,14 @@ QListWidget#pagesPanel::item:selected { background: #d8eadf; color: #10301d; }
 """
 
 
+def register_fonts() -> None:
+    folder = resources.files("workbook").joinpath("resources", "fonts")
+    for name in UI_FALLBACK_FONTS:
+        path = folder.joinpath(name)
+        if path.is_file():
+            QFontDatabase.addApplicationFont(str(path))
+
+
 def apply_style(app: QApplication) -> None:
+    register_fonts()
     app.setStyleSheet(STYLE_SHEET)
