@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pdfplumber
@@ -122,24 +123,56 @@ class Outline:
     height: float
 
 
+@dataclass(frozen=True)
+class PageData:
+    """What the card tests read from one page, parsed once."""
+
+    width: float
+    height: float
+    text: str
+    chars: tuple[dict[str, Any], ...]
+    lines: tuple[dict[str, Any], ...]
+    shapes: tuple[dict[str, Any], ...]  # rects and curves: x0, top, width, height
+
+
 def pages(pdf: bytes) -> Any:
     return pdfplumber.open(io.BytesIO(pdf))
 
 
+_KEEP = ("text", "x0", "x1", "top", "bottom", "size", "fontname")
+
+
+@lru_cache(maxsize=16)
+def parse(pdf: bytes) -> tuple[PageData, ...]:
+    parsed = []
+    with pages(pdf) as document:
+        for page in document.pages:
+            shapes = tuple(
+                {k: shape[k] for k in ("x0", "top", "width", "height")}
+                for shape in (*page.rects, *page.curves)
+                if shape["width"] > 20 and shape["height"] > 2  # not QR modules
+            )
+            parsed.append(PageData(
+                float(page.width), float(page.height), page.extract_text() or "",
+                tuple({k: c[k] for k in _KEEP} for c in page.chars),
+                tuple({k: ln[k] for k in ("x0", "x1", "top", "bottom")} for ln in page.lines),
+                shapes,
+            ))
+    return tuple(parsed)
+
+
 def outlines(pdf: bytes, width: float, height: float, tolerance: float = 0.01) -> list[Outline]:
     """Every drawn path (rect or curve) whose bounds are width x height points."""
-    found = []
-    with pages(pdf) as document:
-        for number, page in enumerate(document.pages):
-            for shape in [*page.rects, *page.curves]:
-                if (abs(shape["width"] - width) <= tolerance
-                        and abs(shape["height"] - height) <= tolerance):
-                    found.append(Outline(number, shape["x0"], shape["top"], shape["width"],
-                                         shape["height"]))
-    return found
+    return [
+        Outline(number, shape["x0"], shape["top"], shape["width"], shape["height"])
+        for number, page in enumerate(parse(pdf))
+        for shape in page.shapes
+        if abs(shape["width"] - width) <= tolerance and abs(shape["height"] - height) <= tolerance
+    ]
 
 
 def text_in(pdf: bytes, page: int, x0: float, top: float, width: float, height: float) -> str:
+    """The text inside a box given in pdfplumber's coordinates (top from the page's top)."""
     with pages(pdf) as document:
         area = document.pages[page].crop((x0, top, x0 + width, top + height))
         return str(area.extract_text() or "")
