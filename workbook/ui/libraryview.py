@@ -189,26 +189,24 @@ class LibraryView(QWidget):
         )
         self.banner_box.show()
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        found = (self.table.topLevelItem(r) for r in range(self.table.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
     def _filter(self, text: str) -> None:
         wanted = QLocale().toLower(text.strip())
         first_visible = None
-        for row in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(row)
+        for item in self._items():
             hidden = bool(wanted) and wanted not in QLocale().toLower(item.text(0))
             item.setHidden(hidden)
             if not hidden and first_visible is None:
                 first_visible = item
-        if first_visible is not None and (
-            self.table.currentItem() is None or self.table.currentItem().isHidden()
-        ):
+        current = self.table.currentItem()
+        if first_visible is not None and (current is None or current.isHidden()):
             self.table.setCurrentItem(first_visible)
 
     def visible_names(self) -> list[str]:
-        return [
-            self.table.topLevelItem(r).text(0)
-            for r in range(self.table.topLevelItemCount())
-            if not self.table.topLevelItem(r).isHidden()
-        ]
+        return [item.text(0) for item in self._items() if not item.isHidden()]
 
     # -- actions -----------------------------------------------------------
 
@@ -225,8 +223,7 @@ class LibraryView(QWidget):
             self._open_item(item)
 
     def _open_first_visible(self) -> None:
-        for row in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(row)
+        for item in self._items():
             if not item.isHidden():
                 self._open_item(item)
                 return

@@ -7,9 +7,10 @@ about saving only when something changed since the last save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..example import example_plan
 from ..library import Draft, Library, LibraryError
 from ..library.transfer import read_plan_file, write_export
-from ..options import BuildResult, OverflowNote, RenderOptions
+from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry
 from ..plan import write_atomic
 from .aboutbox import AboutBox
 from .editorview import EditorView
@@ -141,17 +142,22 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)  # type: ignore[arg-type]
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _make_actions(self) -> None:
@@ -454,7 +460,7 @@ class MainWindow(QMainWindow):
 
     # -- building, exporting, printing ------------------------------------------------
 
-    def _reviews(self) -> tuple[object, ...]:
+    def _reviews(self) -> tuple[ReviewEntry, ...]:
         if self.session.client_id is None:
             return ()
         try:
@@ -465,7 +471,7 @@ class MainWindow(QMainWindow):
     def build(self, which: str = "workbook") -> BuildResult:
         """Build now, in this process (export and print want the current plan exactly)."""
         plan = self.controller.plan
-        options = RenderOptions.for_plan(plan, reviews=self._reviews())  # type: ignore[arg-type]
+        options = RenderOptions.for_plan(plan, reviews=self._reviews())
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if which == "workbook":
@@ -474,7 +480,7 @@ class MainWindow(QMainWindow):
                 return build_workbook(plan, options)
             from ..pdf.cards import build_cards_pdf
 
-            return build_cards_pdf(plan, options, which)  # type: ignore[arg-type]
+            return build_cards_pdf(plan, options, "wallet" if which == "wallet" else "contact")
         finally:
             QGuiApplication.restoreOverrideCursor()
 
@@ -556,13 +562,13 @@ class MainWindow(QMainWindow):
         store = settings()
         geometry = store.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         state = store.value("window/state")
         if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
+            self.restoreState(state)
         splitter = store.value("editor/splitter")
         if splitter is not None:
-            self.editor.splitter.restoreState(splitter)  # type: ignore[arg-type]
+            self.editor.splitter.restoreState(splitter)
         else:
             self.editor.splitter.setSizes([220, 620, 440])
         shown = store.value("editor/preview", True)
@@ -585,6 +591,3 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.renderer.stop()
         event.accept()
-
-    def show_when_idle(self, callback: object) -> None:
-        QTimer.singleShot(0, callback)  # type: ignore[arg-type]

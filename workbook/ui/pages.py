@@ -260,8 +260,8 @@ def is_answered(plan: Plan, path: str) -> bool:
     if isinstance(value, str):
         return bool(value.strip()) and value != default
     if isinstance(value, BaseModel):
-        return value != default
-    return _nonempty(value) and value != default
+        return bool(value != default)
+    return _nonempty(value) and bool(value != default)
 
 
 def _nonempty(value: Any) -> bool:

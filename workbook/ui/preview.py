@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..options import OverflowNote
+from ..options import OverflowNote, ReviewEntry
 from ..plan import plan_to_json
 from .controller import PlanController
 from .renderer import Outcome, Renderer
@@ -62,7 +62,7 @@ class PreviewPane(QWidget):
         controller: PlanController,
         renderer: Renderer,
         parent: QWidget | None = None,
-        reviews: Callable[[], tuple[object, ...]] | None = None,
+        reviews: Callable[[], tuple[ReviewEntry, ...]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -153,7 +153,7 @@ class PreviewPane(QWidget):
         self._debounce.stop()
         reviews = tuple(self.reviews()) if self.reviews else ()
         self.latest_requested = self.renderer.request(
-            plan_to_json(self.controller.plan), reviews=reviews  # type: ignore[arg-type]
+            plan_to_json(self.controller.plan), reviews=reviews
         )
         self.status.setText("Updating…")
 
