@@ -7,6 +7,7 @@ import io
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cardplans import (
@@ -19,6 +20,8 @@ from cardplans import (
     stress_plan,
     text_in,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -27,6 +30,7 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
 )
+from strategies import records, text
 
 from workbook.facility import CrisisLine, Facility
 from workbook.geometry import (
@@ -43,7 +47,7 @@ from workbook.pdf.card_content import contact_cards, same_person, split_phone
 from workbook.pdf.card_qr import qr_payloads, vcard_contacts
 from workbook.pdf.cards import build_cards_pdf, card_overflow, card_story, contact_sheets
 from workbook.pdf.fonts import register_fonts
-from workbook.plan import Paper, Plan
+from workbook.plan import CrisisContact, Mentor, Paper, Plan, SupportPerson, WalletCard
 
 
 def build(plan: Plan | None, **options: object) -> tuple[bytes, tuple[OverflowNote, ...]]:
@@ -355,3 +359,64 @@ def test_large_print_options_pass_through() -> None:
     plan = base_plan()
     options = dataclasses.replace(RenderOptions.for_plan(plan), large_print=True)
     assert contact_sheets(plan, options).large_print
+
+
+# --------------------------------------------------------------------------- random plans
+
+
+def _resolve(plan: Plan, path: str) -> Any:
+    value: Any = plan
+    for part in re.findall(r"\w+|\[\d+\]", path):
+        value = value[int(part[1:-1])] if part.startswith("[") else getattr(value, part)
+    return value
+
+
+def _card_plan(people: list[SupportPerson], mentors: list[Mentor],
+               contacts: list[CrisisContact], signs: list[str], steps: list[str],
+               counselor: str, wallet: WalletCard, location: str) -> Plan:
+    plan = Plan()
+    plan.about.counselor = counselor
+    plan.support_network.people = people
+    plan.support_network.mentors = mentors
+    plan.crisis_plan.contacts = contacts
+    plan.crisis_plan.signs = signs
+    plan.crisis_plan.steps = steps
+    plan.crisis_plan.naloxone_applies = bool(location)
+    plan.crisis_plan.naloxone_location = location
+    plan.wallet_card = wallet
+    return plan
+
+
+# Only the parts of a plan the cards print (the whole-plan strategy spends minutes
+# generating sections the cards never read).
+card_plans = st.builds(
+    _card_plan,
+    people=st.lists(records(SupportPerson), max_size=14),
+    mentors=st.lists(records(Mentor), max_size=3),
+    contacts=st.lists(records(CrisisContact), max_size=4),
+    signs=st.lists(text(required=True), max_size=4),
+    steps=st.lists(text(required=True), max_size=4),
+    counselor=text(),
+    wallet=records(WalletCard),
+    location=text(),
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plan=card_plans, large=st.booleans(), discreet=st.booleans())
+def test_any_plan_gets_its_cards_and_every_note_points_at_a_field(
+    plan: Plan, large: bool, discreet: bool
+) -> None:
+    plan.wallet_card.discreet = discreet
+    options = RenderOptions.for_plan(plan, large_print=large)
+    _, notes = card_story(plan, options)
+    assert notes == card_overflow(plan, options)
+    for note in notes:
+        assert note.message().startswith(note.where)
+        if note.field_path is not None:
+            assert isinstance(_resolve(plan, note.field_path), str)
+    for which in ("contact", "wallet"):
+        result = build_cards_pdf(plan, options, which)  # type: ignore[arg-type]
+        assert result.pdf.startswith(b"%PDF")

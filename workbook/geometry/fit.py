@@ -16,8 +16,9 @@ Two layouts are offered:
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 Measure = Callable[[str, float, bool], float]
@@ -25,6 +26,8 @@ Measure = Callable[[str, float, bool], float]
 
 ELLIPSIS = "…"
 SIZE_STEP = 0.5  # points; type shrinks in steps a reader cannot tell apart
+SHORTEN_SCAN = 600  # characters; no line on a card holds this many
+_WORD = re.compile(r"\S+")
 
 
 # --------------------------------------------------------------------------- words and lines
@@ -41,25 +44,26 @@ def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
-def _atoms(text: str) -> list[_Atom]:
-    """Break opportunities: between words, and around every wide (CJK) character."""
-    atoms: list[_Atom] = []
-    for word in text.split():
+def _atoms(text: str) -> Iterator[_Atom]:
+    """Break opportunities: between words, and around every wide (CJK) character.
+
+    Lazy: a card takes only its first few lines of a 5,000-character answer.
+    """
+    for match in _WORD.finditer(text):
         run = ""
         first = True
-        for char in word:
+        for char in match.group(0):
             if _is_wide(char) and not unicodedata.category(char).startswith("P"):
                 if run:
-                    atoms.append(_Atom(run, first))
+                    yield _Atom(run, first)
                     first = False
                     run = ""
-                atoms.append(_Atom(char, first))
+                yield _Atom(char, first)
                 first = False
             else:
                 run += char
         if run:
-            atoms.append(_Atom(run, first))
-    return atoms
+            yield _Atom(run, first)
 
 
 def normalise(text: str) -> str:
@@ -100,20 +104,20 @@ def wrap(
     label before it). A word wider than a line is broken between characters.
     """
     atoms = _atoms(text)
+    pending = next(atoms, None)
     lines: list[str] = []
     current = ""
-    index = 0
 
     def limit() -> float:
         return first_width if (first_width is not None and not lines) else width
 
-    while index < len(atoms):
-        atom = atoms[index]
+    while pending is not None:
+        atom = pending
         joiner = " " if current and atom.space_before else ""
         candidate = current + joiner + atom.text
         if measure(candidate, size, bold) <= limit():
             current = candidate
-            index += 1
+            pending = next(atoms, None)
             continue
         if current:
             lines.append(current)
@@ -136,13 +140,12 @@ def wrap(
                 continue
             cut = 1  # not even one character fits: never loop forever
         lines.append(atom.text[:cut])
-        atoms[index] = _Atom(atom.text[cut:], False)
+        rest = atom.text[cut:]
+        pending = _Atom(rest, False) if rest else next(atoms, None)
         if len(lines) == max_lines:
-            return Wrapped(tuple(lines), False)
+            return Wrapped(tuple(lines), pending is None)
     if current:
         lines.append(current)
-    if len(lines) > max_lines:
-        return Wrapped(tuple(lines[:max_lines]), False)
     return Wrapped(tuple(lines), True)
 
 
@@ -150,6 +153,7 @@ def shorten(text: str, width: float, size: float, bold: bool, measure: Measure) 
     """`text` cut to end in an ellipsis within `width`, at a word end when that wastes little."""
     if measure(text, size, bold) <= width:
         return text
+    text = text[:SHORTEN_SCAN]  # more than any card line holds
     if measure(ELLIPSIS, size, bold) > width:
         return ""
     cut = _longest_prefix(text, lambda part: measure(part.rstrip() + ELLIPSIS, size, bold) <= width)
