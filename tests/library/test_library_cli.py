@@ -16,7 +16,7 @@ from workbook.library import open_library
 from workbook.library.cli import register
 from workbook.library.transfer import MAGIC
 from workbook.options import BuildResult, OverflowNote, RenderOptions
-from workbook.plan import Plan, Trigger, load_plan, plan_to_json, save_plan
+from workbook.plan import Paper, Plan, Trigger, load_plan, plan_to_json, save_plan
 
 PASSPHRASE = "correct horse battery"
 
@@ -79,14 +79,14 @@ def test_import_list_show_history(
 
     assert run("--library", imported, "library", "show", "1") == 0
     shown = capsys.readouterr().out
-    assert "Next review:  12 January 2027" in shown
+    assert "Next review:  January 12, 2027" in shown
     assert "Revisions:    2" in shown and "30-day review" in shown
 
     assert run("--library", imported, "library", "history", plan.display_name()) == 0
     history = capsys.readouterr().out
     assert "Revision 1" in history and "intake" in history and "plan written" in history
     assert "  - added a trigger: payday" in history
-    assert "  - changed the next review date to 12 January 2027" in history
+    assert "  - changed the next review date to January 12, 2027" in history
 
 
 def test_show_json_prints_the_plan_file(
@@ -285,8 +285,9 @@ def test_build_passes_the_review_log(
     [(plan, options)] = seen
     with open_library(imported) as library:
         assert plan == library.plan(1)
-        assert options.reviews == library.review_entries(1)
+        assert options.reviews == library.review_entries(1, paper=Paper.A4)
     assert [r.reason for r in options.reviews] == ["intake", "30-day review"]
+    assert "12 January 2027" in options.reviews[1].summary
     assert options.paper == "a4"
 
     seen.clear()

@@ -16,7 +16,7 @@ from workbook.library import LibraryError, library_path, open_library
 from workbook.library.paths import ENV_VAR
 from workbook.library.schema import APPLICATION_ID, SCHEMA_VERSION
 from workbook.library.store import DRAFT_SYNC_SECONDS, Library
-from workbook.plan import Plan, SupportPerson, Trigger
+from workbook.plan import Paper, Plan, SupportPerson, Trigger
 
 
 def _mode(path: Path) -> int:
@@ -352,8 +352,10 @@ def test_review_entries_date_reason_and_summary(library: Library, plan: Plan) ->
     ]
     assert entries[0].summary == "plan written"
     assert entries[1].summary == (
-        "changed the next review date to 12 January 2027; added a trigger: payday"
+        "changed the next review date to January 12, 2027; added a trigger: payday"
     )
+    a4 = library.review_entries(info.client_id, paper=Paper.A4)
+    assert a4[1].summary.startswith("changed the next review date to 12 January 2027;")
     assert entries[2].summary == "no changes"
 
 

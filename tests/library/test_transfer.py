@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from library.library_helpers import plan_strategy
+from strategies import plans
 
 from workbook.library import LibraryError, open_library
 from workbook.library.transfer import (
@@ -168,9 +168,10 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         write_export(tmp_path / "missing" / "out.json", Plan())
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])
-@given(plan=plan_strategy())
+@given(plan=plans())
 def test_round_trip_through_the_library(tmp_path: Path, plan: Plan) -> None:
     """Save, export, import into another library, reload: the same plan."""
     folder = tmp_path / "round"
@@ -191,7 +192,7 @@ def test_round_trip_through_the_library(tmp_path: Path, plan: Plan) -> None:
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(plan=plan_strategy(), passphrase=st.text(min_size=8, max_size=30))
+@given(plan=plans(), passphrase=st.text(min_size=8, max_size=30))
 def test_round_trip_encrypted(plan: Plan, passphrase: str) -> None:
     assert plan_from_bytes(encrypt(plan_to_json(plan).encode(), passphrase), "f",
                            _ask(passphrase)) == plan

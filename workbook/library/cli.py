@@ -151,7 +151,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if latest is not None:
         reason = f", {latest.reason}" if latest.reason else ""
         print(f"Last saved:   {_when(latest.saved)} (revision {latest.number}{reason})")
-    print(f"Next review:  {format_date(client.next_review) if client.next_review else '-'}")
+    review = client.next_review
+    print(f"Next review:  {format_date(review, plan.print_settings.paper) if review else '-'}")
     print(f"Revisions:    {client.revisions}")
     if client.has_draft:
         print("Unsaved draft: yes (open the desktop program to recover or discard it)")
@@ -227,13 +228,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     from ..pdf import build_workbook
 
     facility = load_facility(args.facility) if args.facility is not None else None
+    paper = Paper(args.paper) if args.paper else (facility.paper if facility else None)
     with _open(args) as library:
         client_id = library.find_client(args.client)
         plan = library.plan(client_id, args.revision)
-        reviews = library.review_entries(client_id)
+        reviews = library.review_entries(
+            client_id, paper=paper or plan.print_settings.paper
+        )
     if args.revision is not None:
         reviews = reviews[: args.revision]
-    paper = Paper(args.paper) if args.paper else (facility.paper if facility else None)
     options = RenderOptions.for_plan(
         plan,
         paper=paper,

@@ -138,10 +138,15 @@ ENUM_LABELS: dict[type[Enum], dict[Any, str]] = {
 }
 
 
-def describe_changes(old: Plan, new: Plan) -> list[str]:
-    """Each change from `old` to `new` as a short sentence, in the plan's order."""
+def describe_changes(old: Plan, new: Plan, *, paper: Paper | None = None) -> list[str]:
+    """Each change from `old` to `new` as a short sentence, in the plan's order.
+
+    Dates are written as the workbook prints them for `paper` (by default
+    the new plan's own paper size): "January 12, 2027" on Letter, "12 January
+    2027" on A4.
+    """
     changes: list[str] = []
-    _compare_record(old, new, "", changes)
+    _compare_record(old, new, "", changes, paper or new.print_settings.paper)
     return changes
 
 
@@ -156,9 +161,15 @@ def summarise_changes(changes: list[str], limit: int = SUMMARY_LIMIT) -> str:
     return "; ".join(shown)
 
 
-def format_date(day: dt.date) -> str:
-    """A date in words, the same in every locale: 12 January 2027."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def format_date(day: dt.date, paper: Paper | None = None) -> str:
+    """A date in words, the same in every locale, written as where `paper` is used.
+
+    Letter (the United States): January 12, 2027; otherwise 12 January 2027.
+    """
+    month = _MONTHS[day.month - 1]
+    if paper == Paper.LETTER:
+        return f"{month} {day.day}, {day.year}"
+    return f"{day.day} {month} {day.year}"
 
 
 # -- naming ----------------------------------------------------------------------
@@ -237,7 +248,7 @@ def _item_label(item: object) -> str:
 # -- comparing -------------------------------------------------------------------
 
 
-def _compare_record(old: Record, new: Record, path: str, out: list[str]) -> None:
+def _compare_record(old: Record, new: Record, path: str, out: list[str], paper: Paper) -> None:
     for name, info in type(old).model_fields.items():
         if not path and name == "schema_version":
             continue
@@ -246,14 +257,16 @@ def _compare_record(old: Record, new: Record, path: str, out: list[str]) -> None
             continue
         here = f"{path}.{name}" if path else name
         if isinstance(before, Record) and isinstance(after, Record):
-            _compare_record(before, after, here, out)
+            _compare_record(before, after, here, out, paper)
         elif isinstance(before, list) and isinstance(after, list):
             _compare_list(before, after, here, info, out)
         else:
-            out.append(_describe_value(before, after, here, info))
+            out.append(_describe_value(before, after, here, info, paper))
 
 
-def _describe_value(before: object, after: object, path: str, info: FieldInfo) -> str:
+def _describe_value(
+    before: object, after: object, path: str, info: FieldInfo, paper: Paper
+) -> str:
     name = _field_name(path, info)
     if isinstance(after, bool) and isinstance(before, bool):
         on, off = SWITCHES.get(path, (f"set “{info.title}” to yes", f"set “{info.title}” to no"))
@@ -263,7 +276,7 @@ def _describe_value(before: object, after: object, path: str, info: FieldInfo) -
         return f"cleared {name}" if plain_text else f"removed {name}"
     if isinstance(after, dt.date):
         verb = "set" if before is None else "changed"
-        return f"{verb} {name} to {format_date(after)}"
+        return f"{verb} {name} to {format_date(after, paper)}"
     if isinstance(after, Enum):
         verb = "set" if before is None else "changed"
         return f"{verb} {name} to {_enum_label(after)}"

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..options import ReviewEntry
-from ..plan import Plan, PlanFileError, plan_from_json, plan_to_json
+from ..plan import Paper, Plan, PlanFileError, plan_from_json, plan_to_json
 from .diff import describe_changes, summarise_changes
 from .errors import LibraryError
 from .paths import library_path
@@ -470,8 +470,14 @@ class Library:
         # Stored text of an older schema version leaves upgraded, in today's format.
         return plan_to_json(self._parse(text, f"client {client_id}, revision {found}"))
 
-    def review_entries(self, client_id: int) -> tuple[ReviewEntry, ...]:
-        """The client's revisions as the printed review log: date, reason, what changed."""
+    def review_entries(
+        self, client_id: int, *, paper: Paper | None = None
+    ) -> tuple[ReviewEntry, ...]:
+        """The client's revisions as the printed review log: date, reason, what changed.
+
+        `paper` is the workbook's paper size, which decides how dates in the
+        summaries are written (see `describe_changes`).
+        """
         with self._lock, self._errors():
             self._require_client(client_id)
             rows = self._conn.execute(
@@ -486,7 +492,7 @@ class Library:
             if previous is None:
                 summary = "plan written"
             else:
-                summary = summarise_changes(describe_changes(previous, plan))
+                summary = summarise_changes(describe_changes(previous, plan, paper=paper))
             date = _parse_stamp(saved).astimezone().date()
             entries.append(ReviewEntry(date=date, reason=reason or "saved", summary=summary))
             previous = plan
