@@ -42,6 +42,7 @@ from ..geometry import (
     GridSpec,
     Size,
     card_slots,
+    cell_boxes,
     fit_stack,
     grid_cut_guides,
     paginate,
@@ -138,7 +139,8 @@ class ContactSheet(Flowable):  # type: ignore[misc]
         slots = sheets.slots
         for slot, item_index in zip(slots, chosen, strict=False):
             _draw_card(canv, slot, sheets.items[item_index], sheets.large_print)
-        guides(canv, grid_cut_guides(slots, sheets.spec.page))
+        # Cut where the sheet's own pieces are cut (on A4, 1.5 mm around each card).
+        guides(canv, grid_cut_guides(cell_boxes(sheets.spec), sheets.spec.page))
         _draw_margins(canv, sheets, self.index)
 
 
