@@ -19,6 +19,7 @@ from pathlib import Path
 from . import __version__
 from .facility import Facility, load_facility
 from .library.cli import register as register_library_commands
+from .library.errors import LibraryError
 from .plan import Paper, Plan, PlanFileError, load_plan, plan_to_json, write_atomic
 
 PROG = "recovery-workbook"
@@ -222,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
-    except (PlanFileError, CommandError) as error:
+    except (PlanFileError, LibraryError, CommandError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return _fail("interrupted")
