@@ -138,7 +138,7 @@ def _draw_cover_band(canv: Canvas, doc: BaseDocTemplate) -> None:
 def cover_space_below_band(paper: Paper) -> float:
     """Height of the cover's main frame below the band, less a gap."""
     height = PAGE_SIZES[paper][1]
-    return height * (1 - COVER_BAND_SHARE) - 28 - (MARGIN_BOTTOM + COVER_FOOT)
+    return float(height * (1 - COVER_BAND_SHARE) - 28 - (MARGIN_BOTTOM + COVER_FOOT))
 
 
 def frame_size(paper: Paper) -> tuple[float, float]:

@@ -19,6 +19,8 @@ from importlib import resources
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from . import tounicode
+
 BODY = "Body"
 BODY_BOLD = "Body-Bold"
 BODY_ITALIC = "Body-Italic"
@@ -69,6 +71,7 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
+        tounicode.install()  # emoji must stay text for copying and screen readers
         for face in (*BODY_FACES, *FALLBACK_FACES):
             pdfmetrics.registerFont(TTFont(face.alias, font_path(face.filename)))
         pdfmetrics.registerFontFamily(

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
 from .styles import ACCENT_SOFT, ACCENT_TINT, RULE
 
-Cell = Flowable | None
+Cell: TypeAlias = "Flowable | None"
 _HUGE = 1e9
 
 

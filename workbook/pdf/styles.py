@@ -82,7 +82,7 @@ def _style(name: str, size: float, leading: float, **kw: object) -> ParagraphSty
         "wordWrap": None,
     }
     base.update(kw)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **base)
 
 
 @cache

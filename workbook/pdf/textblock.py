@@ -113,7 +113,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.keepWithNext = getattr(style, "keepWithNext", 0)
 
     def _text_width(self, avail_width: float) -> float:
-        return avail_width - self.style.leftIndent - self.style.rightIndent
+        return float(avail_width - self.style.leftIndent - self.style.rightIndent)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         style = self.style

@@ -45,7 +45,7 @@ def crisis_plan(ctx: Context, part: int) -> list[Flowable]:
         (title(CrisisPlan, "return_to_treatment"), crisis.return_to_treatment),
         (title(CrisisPlan, "where_to_go"), crisis.where_to_go),
     ])
-    if ctx.blank or crisis.naloxone_applies:
+    if ctx.blank or crisis.naloxone_applies or crisis.naloxone_location.strip():
         out.append(naloxone(ctx, crisis))
     out += [PageBreak(), *heading(ctx, title(CrisisPlan, "after_a_crisis"))]
     out += ctx.prose("after_crisis")

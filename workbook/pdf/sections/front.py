@@ -85,8 +85,8 @@ def _facility_block(ctx: Context) -> list[Flowable]:
 def _logo(path: Path) -> Image:
     try:
         width, height = ImageReader(str(path)).getSize()
-    except Exception as error:  # PIL raises many kinds for a bad file
-        raise FacilityFileError(f"{path}: logo is not a PNG or JPEG image ({error})") from None
+    except Exception:  # PIL and ReportLab raise many kinds for a bad file
+        raise FacilityFileError(f"{path}: logo is not a PNG or JPEG image") from None
     scale = min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width)
     return Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
 

@@ -20,7 +20,7 @@ def goals(ctx: Context, part: int) -> list[Flowable]:
     ]
     for goal in items:
         out.append(goal_panel(ctx, goal))
-    if ctx.blank:
+    if not items:  # the blank workbook, or no goals yet: one for each area
         out += [empty_goal_panel(ctx, f"{GOAL_AREA_LABELS[area]} goal") for area in GoalArea]
     else:
         out.append(empty_goal_panel(ctx, "Another goal"))

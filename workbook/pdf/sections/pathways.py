@@ -20,7 +20,7 @@ def pathways(ctx: Context, part: int) -> list[Flowable]:
     for choice in chosen:
         label = PATHWAY_LABELS[choice.kind]
         out.append(ctx.text(label, st.h2))
-        if choice.kind is PathwayKind.OTHER and choice.name.strip():
+        if choice.name.strip():
             out.append(ctx.user(choice.name, st.h3))
         out += ctx.prose(f"pathway_{choice.kind.value}", st.small)
         out += answer(ctx, words, choice.in_my_words, empty_lines=3, extra_lines=1)

@@ -1,0 +1,117 @@
+"""Whatever was typed, the workbook builds, and prints it exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from pdfutil import extract_text, missing_strings, pdffonts, printed_form, squash
+from strategies import long_lists, plans
+
+from workbook.options import RenderOptions
+from workbook.pdf import build_workbook
+from workbook.plan import (
+    CrisisContact,
+    Goal,
+    Meeting,
+    Paper,
+    Plan,
+    SupportPerson,
+    Trigger,
+)
+
+NOT_PRINTED = frozenset({"print_settings"})
+MARKUP = ("<b>bold?</b>", "Tom & Jerry", "</i>", '<img src="x">', "<img src=x>",
+          "&amp; &lt;", "<br/>", "<font name=Helvetica>x</font>", "<para>", "]]>")
+
+
+def _words(count: int) -> str:
+    return " ".join(f"word{i}" for i in range(count))
+
+
+def test_markup_characters_print_literally() -> None:
+    plan = Plan()
+    plan.about.preferred_name = "<b>Jo</b> & co"
+    plan.about.counselor = MARKUP[1]
+    plan.prevention.triggers = [Trigger(trigger=m, response=m) for m in MARKUP]
+    plan.crisis_plan.steps = list(MARKUP)
+    plan.support_network.people = [SupportPerson(name=m, phone="<i>555</i>") for m in MARKUP]
+    text = squash(extract_text(build_workbook(plan, RenderOptions()).pdf))
+    for literal in (*MARKUP, "<b>Jo</b> & co", "<i>555</i>"):
+        assert squash(literal) in text, literal
+    assert missing_strings(build_workbook(plan, RenderOptions()).pdf, plan, NOT_PRINTED) == []
+
+
+@pytest.mark.parametrize(("length", "papers"), [
+    (5_000, (Paper.LETTER, Paper.A4)),
+    (20_000, (Paper.LETTER,)),
+])
+def test_very_long_answers_in_tables_flow_across_pages(
+    length: int, papers: tuple[Paper, ...]
+) -> None:
+    long = _words(length // 8)[:length]
+    cjk = "恢复计划" * (length // 8)
+    plan = Plan()
+    plan.about.preferred_name = "Ana"
+    plan.prevention.triggers = [Trigger(trigger="payday", response=long)]
+    # A narrow column (a meeting's day) and an unbroken run without spaces.
+    plan.support_network.meetings = [Meeting(group="AA", day=long, place=cjk)]
+    plan.crisis_plan.contacts = [CrisisContact(name="Dr. Okafor", role=long, phone="555")]
+    plan.goals.goals = [Goal(goal=long, steps=["call"])]
+    plan.about.snapshot.progress = long
+    plan.check_ins.client_signature_name = "x" * length  # one enormous word
+    for paper in papers:
+        result = build_workbook(plan, RenderOptions(paper=paper, large_print=paper is Paper.A4))
+        assert missing_strings(result.pdf, plan, NOT_PRINTED) == []
+
+
+def test_two_hundred_contacts() -> None:
+    plan = Plan()
+    plan.support_network.people = [
+        SupportPerson(name=f"Person {i:03d}", phone=f"555-{i:04d}", on_wallet_card=i < 5,
+                      helps_with="rides" if i % 2 else "")
+        for i in range(200)
+    ]
+    result = build_workbook(plan, RenderOptions())
+    text = squash(extract_text(result.pdf))
+    assert all(f"Person{i:03d}" in text for i in range(200))
+    assert all(f"555-{i:04d}" in text for i in range(200))
+
+
+def test_an_empty_plan_prints_write_in_space_everywhere() -> None:
+    result = build_workbook(Plan(), RenderOptions())
+    text = squash(extract_text(result.pdf))
+    for heading in ("Triggers", "Peoplewhosupportme", "Medications", "Therapyandcareschedule",
+                    "PERSONALGOAL", "Signsacrisisisstarting", "Check-ins", "Reviewlog"):
+        assert heading in text, heading
+    assert result.page_count >= 20
+
+
+def test_control_characters_are_dropped_not_fatal() -> None:
+    plan = Plan()
+    plan.about.counselor = "Dana\x00\x07 Lee\x1b[31m\x7f"
+    plan.prevention.triggers = [Trigger(trigger="tab\there", response="line\r\nbreak\rhere")]
+    pdf = build_workbook(plan, RenderOptions()).pdf
+    text = squash(extract_text(pdf))
+    assert printed_form(plan.about.counselor) in text
+    assert missing_strings(pdf, plan, NOT_PRINTED) == []
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plan=plans())
+def test_random_plans_build_and_print_every_string(plan: Plan) -> None:
+    large = plan.print_settings.large_print
+    result = build_workbook(plan, RenderOptions.for_plan(plan))
+    assert result.page_count > 10
+    assert missing_strings(result.pdf, plan, NOT_PRINTED) == [], large
+
+
+@pytest.mark.slow
+@settings(max_examples=3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plan=long_lists())
+def test_long_lists_build_and_print_every_string(plan: Plan) -> None:
+    result = build_workbook(plan, RenderOptions.for_plan(plan))
+    assert missing_strings(result.pdf, plan, NOT_PRINTED) == []
+    assert all(row.embedded for row in pdffonts(result.pdf))

@@ -1,0 +1,130 @@
+"""Hypothesis strategies for random valid plans, shared by every test suite.
+
+`plans()` walks the Pydantic model, so a field added to the model is covered
+without touching this file. Text mixes plain words with what tends to break
+printing: markup characters, emoji, Vietnamese, Chinese/Japanese/Korean,
+very long answers and long lists. Every character drawn here is in one of
+the bundled fonts, so a test may expect to find it in the printed PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from hypothesis import strategies as st
+from pydantic import AfterValidator, BaseModel
+
+from workbook.plan import Plan, Record, SupportPerson
+
+WORDS = (
+    "call", "Sam", "meeting", "walk", "Tuesday", "7 p.m.", "sponsor", "(503) 555-0142",
+    "ext. 12", "church", "breathe", "journal", "clinic", "O'Brien", "José", "Zoë", "naïve",
+)
+MARKUP = ("<b>", "</i>", "&", "&amp;", "<img src=x>", "<br/>", "<para>", '"quoted"', "a < b > c",
+          "<font name=Helvetica>", "&#60;", "]]>", "%s", "{name}", "\\n")
+EMOJI = ("🙂", "🌱", "🙏", "💪", "✨", "🎉", "👍", "⭐", "☕", "☀", "❤", "😀")
+VIETNAMESE = ("Nguyễn Thị Lan", "phở bò", "Tiếng Việt", "cảm ơn", "đi bộ mỗi ngày", "Hà Nội")
+CJK = ("恢复计划", "日本語のテキスト", "한국어 문장", "每天散步", "家族", "ありがとう")
+
+ALL_PIECES = WORDS + MARKUP + EMOJI + VIETNAMESE + CJK
+LONG_ONE_IN = 40  # how rare a very long answer is
+_pieces = st.sampled_from(ALL_PIECES)
+_short = st.lists(_pieces, min_size=1, max_size=6).map(" ".join)
+
+
+def _long_text(seed: int, count: int) -> str:
+    # Drawn from a seed, not piece by piece: hypothesis keeps its choices
+    # small, and a plan holds many long answers.
+    rng = random.Random(seed)
+    return "".join(rng.choice(ALL_PIECES) + rng.choice("  \n") for _ in range(count))
+
+
+# Long answers: a few thousand characters, with line breaks, sometimes one
+# unbroken "word" (a pasted link or a run of Chinese without spaces).
+_long = st.one_of(
+    st.builds(_long_text, st.integers(0, 2**32), st.integers(150, 600)),
+    st.integers(min_value=300, max_value=1500).map(lambda n: "恢复" * n),
+    st.integers(min_value=300, max_value=1200).map(lambda n: "https://example.org/" + "x" * n),
+)
+
+
+def text(required: bool = False) -> st.SearchStrategy[str]:
+    """Free text as a client would type it; `required` never gives a blank."""
+    # Mostly short, now and then very long: a plan has about 150 text fields,
+    # and a few long answers per plan are what real plans have.
+    options = st.integers(0, LONG_ONE_IN - 1).flatmap(lambda k: _long if k == 0 else _short)
+    if required:
+        return options
+    return st.one_of(st.just(""), options)
+
+
+def _is_required(field: Any) -> bool:
+    return any(isinstance(m, AfterValidator) for m in field.metadata)
+
+
+def _strategy_for(annotation: Any, required: bool) -> st.SearchStrategy[Any]:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return st.one_of(st.none(), *(_strategy_for(a, required) for a in inner))
+    if origin is typing.Literal:
+        return st.sampled_from(args)
+    if origin is list:
+        (item,) = args
+        if isinstance(item, type) and issubclass(item, Record):
+            return st.lists(records(item), max_size=3)
+        if isinstance(item, type) and issubclass(item, Enum):
+            return st.lists(st.sampled_from(list(item)), max_size=len(item), unique=True)
+        return st.lists(text(required=True), max_size=4)
+    if origin is typing.Annotated:
+        return _strategy_for(args[0], required)
+    if annotation is str:
+        return text(required)
+    if annotation is bool:
+        return st.booleans()
+    if annotation is dt.date:
+        return st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return st.sampled_from(list(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return records(annotation)
+    raise TypeError(f"no strategy for {annotation!r}")  # a new field type: teach me
+
+
+def records(model: type[BaseModel]) -> st.SearchStrategy[Any]:
+    """A valid instance of any plan record, built field by field."""
+    fields = {}
+    for name, field in model.model_fields.items():
+        fields[name] = _strategy_for(field.annotation, _is_required(field))
+    strategy = st.fixed_dictionaries(fields)
+    if model is SupportPerson:
+        # The one rule across fields: a person on the wallet card needs a phone.
+        strategy = strategy.map(_phone_for_wallet)
+    return strategy.map(lambda data: model.model_validate(data))
+
+
+def _phone_for_wallet(data: dict[str, Any]) -> dict[str, Any]:
+    if data["on_wallet_card"] and not data["phone"].strip():
+        data["phone"] = "555-0100"
+    return data
+
+
+def plans() -> st.SearchStrategy[Plan]:
+    """Random valid plans."""
+    return records(Plan)
+
+
+def long_lists() -> st.SearchStrategy[Plan]:
+    """Plans whose support people and triggers run long."""
+    return st.tuples(
+        plans(),
+        st.lists(records(SupportPerson), min_size=30, max_size=45),
+    ).map(lambda t: t[0].model_copy(
+        update={"support_network": t[0].support_network.model_copy(update={"people": t[1]})}
+    ))
