@@ -118,6 +118,17 @@ def test_grid_splits_only_empty_rows_when_nothing_else_is_left() -> None:
     assert first.wrap(200, 300)[1] <= 300
 
 
+@pytest.mark.parametrize("room", [5.0, 12.0, 19.0, 26.0, 33.0, 60.0])
+def test_a_form_row_is_never_cut_below_its_minimum_height(room: float) -> None:
+    # Found by hypothesis: a cut form row came out taller than the room left.
+    label = TextBlock("Counselor", STYLE)
+    value = TextBlock("https://example.org/" + "x" * 600, STYLE)
+    grid = Grid([100, 300], [[label, value]], GridLook(pad=4, form=True), blank_height=25)
+    parts = grid.split(400, room)
+    if parts:
+        assert parts[0].wrap(400, room)[1] <= room
+
+
 def test_grid_gives_up_when_not_even_the_header_fits() -> None:
     grid = Grid([100, 100], [_cells(["a", "b"])] * 3, GridLook(pad=4), header=_header())
     assert grid.split(200, 5) == []

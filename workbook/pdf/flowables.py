@@ -15,13 +15,20 @@ from .styles import ACCENT, ACCENT_SOFT, WRITE_LINE
 
 
 class WriteLines(Flowable):  # type: ignore[misc]
-    """`count` light ruled lines to write on, `spacing` apart."""
+    """`count` light ruled lines to write on, `spacing` apart.
 
-    def __init__(self, count: int, spacing: float, indent: float = 0.0) -> None:
+    `optional` lines are extra room after an answer: at the foot of a page
+    they shrink to what fits rather than start the next page with a stray line.
+    """
+
+    def __init__(
+        self, count: int, spacing: float, indent: float = 0.0, optional: bool = False
+    ) -> None:
         super().__init__()
         self.count = max(0, count)
         self.spacing = spacing
         self.indent = indent
+        self.optional = optional
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -30,6 +37,8 @@ class WriteLines(Flowable):  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         fits = int(avail_height // self.spacing)
+        if self.optional:
+            return [WriteLines(min(max(fits, 0), self.count), self.spacing, self.indent, True)]
         if fits < 1 or fits >= self.count:
             return []
         return [

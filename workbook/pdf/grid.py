@@ -46,6 +46,7 @@ class GridLook:
     header_fill: Color = ACCENT_TINT
     header_rule: Color = ACCENT_SOFT
     form: bool = False
+    rules: bool = True  # False: no lines at all (side-by-side columns)
 
 
 class Grid(Flowable):  # type: ignore[misc]
@@ -121,11 +122,16 @@ class Grid(Flowable):  # type: ignore[misc]
         rest = self.rows[count:]
         cut = self._split_row(rest[0], room - used)
         if cut is not None:
-            first = [*first, cut[0]]
-            rest = [cut[1], *rest[1:]]
+            head = self._part([*first, cut[0]], 0)
+            # The cut row must really fit (a form row has a minimum height).
+            if head.wrap(avail_width, avail_height)[1] <= avail_height + 1e-6:
+                return [head, self._part([cut[1], *rest[1:]], self.blank_rows)]
+            _remeasure(rest[0])
         if not first:
             return []
         return [self._part(first, 0), self._part(rest, self.blank_rows)]
+
+
 
     def _split_row(self, row: list[Cell], room: float) -> tuple[list[Cell], list[Cell]] | None:
         """A row cut at `room` points: what fits, and the rest (None if nothing fits)."""
@@ -147,6 +153,9 @@ class Grid(Flowable):  # type: ignore[misc]
                 bottom.append(None)
                 continue
             parts = cell.split(width, inner_room)
+            # A split attempt may leave the cell's own layout stale (a paragraph
+            # that refuses drops it): measure it afresh before it is drawn.
+            cell._grid_key = None
             if len(parts) >= 2:
                 top.append(parts[0])
                 bottom.append(parts[1] if len(parts) == 2 else _Stack(parts[1:]))
@@ -165,6 +174,11 @@ class Grid(Flowable):  # type: ignore[misc]
         look = self.look
         width = self.width
         y = self.height
+        if not look.rules:
+            for row, height in zip(self.rows, self._heights, strict=True):
+                y -= height
+                self._draw_cells(row, [0.0, *_edges(self.widths)], y, height)
+            return
         edges = [0.0]
         for w in self.widths:
             edges.append(edges[-1] + w)
@@ -225,6 +239,22 @@ class Grid(Flowable):  # type: ignore[misc]
             else:
                 cell_y = y + height - 0.8 * pad - h
             cell.drawOn(self.canv, edges[column] + pad, cell_y)
+
+
+def _remeasure(row: Sequence[Cell]) -> None:
+    """Forget the cells' cached sizes: a split attempt may have spoilt their layout."""
+    for cell in row:
+        if cell is not None:
+            cell._grid_key = None
+
+
+def _edges(widths: Sequence[float]) -> list[float]:
+    out: list[float] = []
+    x = 0.0
+    for w in widths:
+        x += w
+        out.append(x)
+    return out
 
 
 class _Stack(Flowable):  # type: ignore[misc]

@@ -9,6 +9,7 @@ in the fallback font that has them, so text in any script still prints.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -22,8 +23,14 @@ from .fonts import BODY, bold_of, face_for
 _JOINERS = {0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3}
 
 
+# Control characters (category Cc) other than the line feed, and surrogates (Cs).
+_UNCLEAN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean(text: str) -> str:
     """Drop control and unpaired surrogate characters; tabs become spaces."""
+    if _UNCLEAN.search(text) is None:  # nearly always: nothing to drop
+        return text
     out = []
     for char in text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "):
         category = unicodedata.category(char)

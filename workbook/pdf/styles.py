@@ -56,6 +56,7 @@ class Styles:
     h2: ParagraphStyle  # worksheet heading
     h3: ParagraphStyle  # sub-heading inside a worksheet
     cell: ParagraphStyle
+    cell_strong: ParagraphStyle
     cell_head: ParagraphStyle
     cover_title: ParagraphStyle
     cover_name: ParagraphStyle
@@ -109,7 +110,7 @@ def styles_for(large_print: bool) -> Styles:
         lead=_style("lead", body, lead, spaceAfter=body * 0.6),
         small=_style("small", small, small * 1.35, textColor=MUTED),
         label=_style("label", small, small * 1.3, fontName=BODY_BOLD, textColor=MUTED,
-                     spaceBefore=4 * s),
+                     spaceBefore=4 * s, keepWithNext=1),
         answer=_style("answer", body, lead, spaceAfter=2 * s),
         h1=_style("h1", 25 * s, 30 * s, fontName=BODY_BOLD, textColor=ACCENT, spaceAfter=8 * s),
         kicker=_style("kicker", small, small * 1.3, fontName=BODY_BOLD, textColor=ACCENT),
@@ -118,6 +119,7 @@ def styles_for(large_print: bool) -> Styles:
         h3=_style("h3", body + 0.5, lead, fontName=BODY_BOLD, spaceBefore=8 * s,
                   spaceAfter=2 * s, keepWithNext=1),
         cell=_style("cell", cell, cell * 1.32),
+        cell_strong=_style("cell_strong", cell, cell * 1.32, fontName=BODY_BOLD),
         cell_head=_style("cell_head", cell, cell * 1.25, fontName=BODY_BOLD, textColor=ACCENT),
         cover_title=_style("cover_title", 38 * s, 44 * s, fontName=BODY_BOLD, textColor=ACCENT),
         cover_name=_style("cover_name", 22 * s, 28 * s, fontName=BODY_BOLD),

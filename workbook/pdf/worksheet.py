@@ -14,7 +14,7 @@ from functools import cache
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from .context import Context
-from .flowables import AccentRule, TickBox, WriteLines
+from .flowables import AccentRule, Panel, TickBox, WriteLines
 from .grid import Grid, GridLook
 from .styles import ACCENT, styles_for
 from .textblock import text_flowable
@@ -28,6 +28,7 @@ HEADING_ROOM_LINES = 4
 class Column:
     title: str
     weight: float = 1.0
+    strong: bool = False  # bold cells: the phone numbers of the crisis plan
 
 
 def section_title(ctx: Context, kicker: str, title: str, template: str | None) -> list[Flowable]:
@@ -52,8 +53,8 @@ def heading(ctx: Context, text: str, hint: str = "") -> list[Flowable]:
     return out
 
 
-def lines(ctx: Context, count: int, indent: float = 0.0) -> WriteLines:
-    return WriteLines(count, ctx.styles.metrics.write_spacing, indent)
+def lines(ctx: Context, count: int, indent: float = 0.0, optional: bool = False) -> WriteLines:
+    return WriteLines(count, ctx.styles.metrics.write_spacing, indent, optional)
 
 
 def answer(
@@ -64,7 +65,7 @@ def answer(
     if value is not None and value.strip():
         out.append(ctx.user(value))
         if extra_lines:
-            out.append(lines(ctx, extra_lines))
+            out.append(lines(ctx, extra_lines, optional=True))
     else:
         out.append(lines(ctx, empty_lines))
     out.append(Spacer(0, 4))
@@ -78,7 +79,7 @@ def bullets(ctx: Context, items: Sequence[str], blank: int) -> list[Flowable]:
         text_flowable(item, st.bullet, bullet="•") for item in items
     ]
     if blank:
-        out.append(lines(ctx, blank, indent=_indent(ctx)))
+        out.append(lines(ctx, blank, indent=_indent(ctx), optional=bool(items)))
     if not out:
         out.append(Spacer(0, st.metrics.write_spacing))
     return out
@@ -149,7 +150,9 @@ def table(
     total = sum(c.weight for c in columns)
     widths = [(width or ctx.width) * c.weight / total for c in columns]
     header = [ctx.text(c.title, st.cell_head) for c in columns]
-    cells = [[ctx.user(t, st.cell) if t.strip() else None for t in row] for row in rows]
+    styles = [st.cell_strong if c.strong else st.cell for c in columns]
+    cells = [[ctx.user(t, s) if t.strip() else None for t, s in zip(row, styles, strict=True)]
+             for row in rows]
     grid = Grid(widths, cells, _look(st.large), header=header, blank_rows=max(0, blank_rows),
                 blank_height=st.metrics.row_height, blank_cells=blank_cells)
     grid.spaceAfter = 8
@@ -159,6 +162,18 @@ def table(
 @cache
 def _look(large: bool, form: bool = False) -> GridLook:
     return GridLook(pad=styles_for(large).metrics.cell_pad, form=form)
+
+
+COLUMNS_LOOK = GridLook(pad=0.0, rules=False)
+
+
+def columns(ctx: Context, left: list[Flowable], right: list[Flowable],
+            gap: float = 24.0) -> Flowable:
+    """Two columns side by side; each flows on to the next page if it must."""
+    half = (ctx.width - gap) / 2
+    cells: list[Flowable | None] = [Panel(left, 0.0, border=None), None,
+                                    Panel(right, 0.0, border=None)]
+    return Grid([half, gap, half], [cells], COLUMNS_LOOK)
 
 
 def label_values(

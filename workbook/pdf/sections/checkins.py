@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ...plan import TRACKER_LABELS, About, CheckIn, CheckIns, TrackerKind
 from ..context import Context
@@ -131,12 +131,16 @@ def signatures(ctx: Context) -> list[Flowable]:
         client = checks.client_signature_name or plan.about.preferred_name
         counselor = checks.counselor_signature_name or plan.about.counselor
         signers = [("Client", client), ("Counselor", counselor)]
-        signers += [("Support person", name) for name in checks.other_signers if name.strip()]
-        signers.append(("Support person", ""))
+        others = [name for name in checks.other_signers if name.strip()]
+        signers += [("Support person", name) for name in others]
+        if len(others) < 2:
+            signers.append(("Support person", ""))
     else:
-        signers = [("Client", ""), ("Counselor", ""), ("Support person", "")]
+        signers = [("Client", ""), ("Counselor", ""), ("Support person", ""),
+                   ("Support person", "")]
     for role, name in signers:
-        out += heading(ctx, role)
-        out += label_values(ctx, [("Signature", ""), ("Printed name", name), ("Date", "")],
-                            label_share=0.25)
+        block = [ctx.text(role, ctx.styles.h3),
+                 *label_values(ctx, [("Signature", ""), ("Printed name", name), ("Date", "")],
+                               label_share=0.25)]
+        out.append(KeepTogether(block))
     return out

@@ -8,7 +8,7 @@ A blank workbook always prints the crisis lines.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ...facility import crisis_lines_for, standard_crisis_lines
 from ...plan import MENTOR_ROLE_LABELS, CrisisContact, CrisisPlan
@@ -20,6 +20,7 @@ from ..worksheet import (
     Column,
     answer,
     bullets,
+    columns,
     heading,
     label_values,
     numbered,
@@ -35,10 +36,12 @@ def crisis_plan(ctx: Context, part: int) -> list[Flowable]:
         PageBreak(),
         *section_title(ctx, f"Part {part}", "My crisis plan", "crisis_plan"),
     ]
-    out += heading(ctx, title(CrisisPlan, "signs"))
-    out += bullets(ctx, crisis.signs, 4 if ctx.blank else (1 if crisis.signs else 3))
-    out += heading(ctx, title(CrisisPlan, "steps"))
-    out += numbered(ctx, crisis.steps, 5 if ctx.blank else (1 if crisis.steps else 4))
+    st = ctx.styles
+    signs = [ctx.text(title(CrisisPlan, "signs"), st.h2),
+             *bullets(ctx, crisis.signs, 5 if ctx.blank else (1 if crisis.signs else 4))]
+    steps = [ctx.text(title(CrisisPlan, "steps"), st.h2),
+             *numbered(ctx, crisis.steps, 5 if ctx.blank else (1 if crisis.steps else 4))]
+    out.append(columns(ctx, signs, steps))
     out += heading(ctx, title(CrisisPlan, "contacts"))
     out += contacts(ctx, crisis)
     out += label_values(ctx, [
@@ -46,8 +49,8 @@ def crisis_plan(ctx: Context, part: int) -> list[Flowable]:
         (title(CrisisPlan, "where_to_go"), crisis.where_to_go),
     ])
     if ctx.blank or crisis.naloxone_applies or crisis.naloxone_location.strip():
-        out.append(naloxone(ctx, crisis))
-    out += [PageBreak(), *heading(ctx, title(CrisisPlan, "after_a_crisis"))]
+        out.append(KeepTogether([naloxone(ctx, crisis)]))
+    out += heading(ctx, title(CrisisPlan, "after_a_crisis"))
     out += ctx.prose("after_crisis")
     out += answer(ctx, "What I will do", crisis.after_a_crisis, empty_lines=8, extra_lines=4)
     return out
@@ -76,9 +79,10 @@ def contacts(ctx: Context, crisis: CrisisPlan) -> list[Flowable]:
     out = table(
         ctx,
         [Column("", 0.25), Column(title(CrisisContact, "name"), 1.3),
-         Column(title(CrisisContact, "role"), 1.5), Column(title(CrisisContact, "phone"), 1.0)],
+         Column(title(CrisisContact, "role"), 1.5),
+         Column(title(CrisisContact, "phone"), 1.1, strong=True)],
         numbered_rows,
-        3 if ctx.blank else 2,
+        5 if ctx.blank else 1,
     )
     facility = ctx.options.facility
     if with_lines and (facility is None or facility.crisis_lines is None):

@@ -91,7 +91,7 @@ def week_planner(ctx: Context) -> list[Flowable]:
     """A week grid for doses and appointments (clinical pathway)."""
     out = heading(ctx, "My week: medicines and appointments",
                   "Write each dose and appointment in its place. Tick it when done.")
-    columns = [Column("Day", 1.0), Column("Morning", 1.0), Column("Midday", 1.0),
+    columns = [Column("Day", 1.3), Column("Morning", 1.0), Column("Midday", 1.0),
                Column("Evening", 1.0), Column("Bedtime", 1.0), Column("Appointments", 1.4)]
     # The day names are ours, so they are fine as plain rows of the table.
     out += table(ctx, columns, [[day, "", "", "", "", ""] for day in DAYS], 0)
