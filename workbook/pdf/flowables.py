@@ -133,9 +133,11 @@ class Panel(Flowable):  # type: ignore[misc]
         border: Color | None = ACCENT_SOFT,
         open_top: bool = False,
         open_bottom: bool = False,
+        keep_first: bool = False,
     ) -> None:
         super().__init__()
         self.content = list(content)
+        self.keep_first = keep_first
         self.padding = padding
         self.background = background
         self.border = border
@@ -186,8 +188,8 @@ class Panel(Flowable):  # type: ignore[misc]
                 rest = [*parts[1:], *rest]
             else:
                 rest = [flowable, *rest]
-            if not first:
-                return []
+            if not first or (self.keep_first and first == self.content[:1]):
+                return []  # nothing fits, or a label would stand alone
             return [
                 Panel(first, self.padding, self.background, self.border, self.open_top, True),
                 Panel(rest, self.padding, self.background, self.border, True, self.open_bottom),
@@ -212,6 +214,17 @@ class Panel(Flowable):  # type: ignore[misc]
         top = height - self.padding
         for flowable, y, h in self._placed:
             flowable.drawOn(canv, self.padding, top - y - h)
+
+
+def keep_with_next(label: Flowable, following: Sequence[Flowable]) -> Panel:
+    """`label` and what follows it, never parted by a page break right after the label.
+
+    Cheaper than ReportLab's keepWithNext, which wraps the pair in a
+    KeepTogether that copies the whole frame each time it is measured.
+    """
+    panel = Panel([label, *following], 0.0, border=None, keep_first=True)
+    panel.spaceBefore = label.getSpaceBefore()
+    return panel
 
 
 class AccentRule(Flowable):  # type: ignore[misc]

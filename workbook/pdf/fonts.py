@@ -51,11 +51,14 @@ FALLBACK_FACES = (
     Face("Fallback-Emoji", "Symbola.ttf", "Fallback-Emoji"),
 )
 
+BODY_ALIASES = frozenset(face.alias for face in BODY_FACES)
+
 # The bold cut of a fallback is used only through `Face.bold`, never for lookup.
 _LOOKUP_FALLBACKS = tuple(f for f in FALLBACK_FACES if not f.alias.endswith("-Bold"))
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _registered = False
+_fallbacks_loaded: set[str] = set()
 
 
 def font_path(filename: str) -> str:
@@ -64,7 +67,12 @@ def font_path(filename: str) -> str:
 
 
 def register_fonts() -> None:
-    """Register every bundled face and the Body family (idempotent, thread-safe)."""
+    """Register the Body family now and the fallbacks on first need (idempotent, thread-safe).
+
+    The fallback faces (DejaVu, Droid Sans Fallback, Symbola) hold some 30 MB
+    once parsed; most plans never need them, so each is loaded the first time
+    a character asks for it (see `face_for`).
+    """
     global _registered
     if _registered:
         return
@@ -72,7 +80,7 @@ def register_fonts() -> None:
         if _registered:
             return
         tounicode.install()  # emoji must stay text for copying and screen readers
-        for face in (*BODY_FACES, *FALLBACK_FACES):
+        for face in BODY_FACES:
             pdfmetrics.registerFont(TTFont(face.alias, font_path(face.filename)))
         pdfmetrics.registerFontFamily(
             BODY,
@@ -81,17 +89,40 @@ def register_fonts() -> None:
             italic=BODY_ITALIC,
             boldItalic=BODY_BOLD_ITALIC,
         )
-        for face in _LOOKUP_FALLBACKS:
-            pdfmetrics.registerFontFamily(
-                face.alias, normal=face.alias, bold=face.bold, italic=face.alias,
-                boldItalic=face.bold,
-            )
         _registered = True
+
+
+def _ensure_fallback(alias: str) -> None:
+    """Register one fallback face, its bold cut and its family, once."""
+    if alias in _fallbacks_loaded:
+        return
+    register_fonts()
+    with _lock:
+        if alias in _fallbacks_loaded:
+            return
+        face = next(f for f in FALLBACK_FACES if f.alias == alias)
+        for needed in {face, *(f for f in FALLBACK_FACES if f.alias == face.bold)}:
+            if needed.alias not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(needed.alias, font_path(needed.filename)))
+        pdfmetrics.registerFontFamily(
+            face.alias, normal=face.alias, bold=face.bold, italic=face.alias,
+            boldItalic=face.bold,
+        )
+        _fallbacks_loaded.add(alias)
+
+
+def register_all_fonts() -> None:
+    """Register every bundled face now (for callers that name fallbacks directly)."""
+    for face in _LOOKUP_FALLBACKS:
+        _ensure_fallback(face.alias)
 
 
 @cache
 def _coverage(alias: str) -> frozenset[int]:
-    register_fonts()
+    if alias in BODY_ALIASES:
+        register_fonts()
+    else:
+        _ensure_fallback(alias)
     font = pdfmetrics.getFont(alias)
     return frozenset(font.face.charToGlyph)
 

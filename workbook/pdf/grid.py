@@ -22,6 +22,7 @@ from .styles import ACCENT_SOFT, ACCENT_TINT, RULE
 
 Cell: TypeAlias = "Flowable | None"
 _HUGE = 1e9
+UNCUT_ROW = 180.0  # points; rows up to this tall are never cut across pages
 
 
 def cell_height(cell: Flowable, width: float) -> float:
@@ -120,7 +121,11 @@ class Grid(Flowable):  # type: ignore[misc]
             return [self._part(self.rows, fits), self._part([], self.blank_rows - fits)]
         first = self.rows[:count]
         rest = self.rows[count:]
-        cut = self._split_row(rest[0], room - used)
+        # A row of ordinary height moves whole to the next page; only a tall
+        # one (a long answer) is cut, so that it starts where there is room.
+        cut = None
+        if self._heights[count] > UNCUT_ROW:
+            cut = self._split_row(rest[0], room - used)
         if cut is not None:
             head = self._part([*first, cut[0]], 0)
             # The cut row must really fit (a form row has a minimum height).

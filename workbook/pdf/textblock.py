@@ -80,6 +80,7 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 def _cut_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word too wide for the column in pieces: after a hyphen where one fits."""
     pieces: list[str] = []
     start = 0
     while start < len(word):
@@ -87,6 +88,10 @@ def _cut_word(word: str, font: str, size: float, width: float) -> list[str]:
         # Grow the piece while it fits (at least one character per piece).
         while end < len(word) and stringWidth(word[start : end + 1], font, size) <= width:
             end += 1
+        if end < len(word):
+            hyphen = word.rfind("-", start, end)
+            if hyphen > start:
+                end = hyphen + 1
         pieces.append(word[start:end])
         start = end
     return pieces

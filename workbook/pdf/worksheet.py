@@ -11,10 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from .context import Context
-from .flowables import AccentRule, Panel, TickBox, WriteLines
+from .flowables import AccentRule, Panel, TickBox, WriteLines, keep_with_next
 from .grid import Grid, GridLook
 from .styles import ACCENT, styles_for
 from .textblock import text_flowable
@@ -61,13 +62,14 @@ def answer(
     ctx: Context, label: str, value: str | None, *, empty_lines: int = 3, extra_lines: int = 1
 ) -> list[Flowable]:
     """A labelled answer: the client's words and a line or two more, or lines to write on."""
-    out: list[Flowable] = [ctx.text(label, ctx.styles.label)]
+    head = ctx.text(label, ctx.styles.label)
     if value is not None and value.strip():
-        out.append(ctx.user(value))
+        group = keep_with_next(head, [ctx.user(value)])
+        out: list[Flowable] = [group]
         if extra_lines:
             out.append(lines(ctx, extra_lines, optional=True))
     else:
-        out.append(lines(ctx, empty_lines))
+        out = [keep_with_next(head, [lines(ctx, empty_lines)])]
     out.append(Spacer(0, 4))
     return out
 
@@ -147,8 +149,7 @@ def table(
 ) -> list[Flowable]:
     """A table of the client's records, then `blank_rows` empty rows to write in."""
     st = ctx.styles
-    total = sum(c.weight for c in columns)
-    widths = [(width or ctx.width) * c.weight / total for c in columns]
+    widths = column_widths(ctx, columns, rows, width or ctx.width)
     header = [ctx.text(c.title, st.cell_head) for c in columns]
     styles = [st.cell_strong if c.strong else st.cell for c in columns]
     cells = [[ctx.user(t, s) if t.strip() else None for t, s in zip(row, styles, strict=True)]
@@ -157,6 +158,40 @@ def table(
                 blank_height=st.metrics.row_height, blank_cells=blank_cells)
     grid.spaceAfter = 8
     return [grid]
+
+
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+
+
+def column_widths(
+    ctx: Context, columns: Sequence[Column], rows: Sequence[Sequence[str]], total: float
+) -> list[float]:
+    """Widths by weight, widened where a column's longest word would not fit.
+
+    A header like "Relationship" in large print must not break mid-word; the
+    room comes from the columns with some to spare. A word longer than a
+    third of the table (a pasted link) is left to break.
+    """
+    st = ctx.styles
+    pad = 2 * st.metrics.cell_pad + 1
+    weight = sum(c.weight for c in columns)
+    widths = [total * c.weight / weight for c in columns]
+    needs = []
+    for i, column in enumerate(columns):
+        need = _longest_word(column.title, st.cell_head.fontName, st.cell_head.fontSize)
+        cell = st.cell_strong if column.strong else st.cell
+        for row in rows[:50]:  # enough to see the column's kind of content
+            text = row[i]
+            if text and len(text) < 400 and text.isascii():
+                need = max(need, _longest_word(text, cell.fontName, cell.fontSize))
+        needs.append(min(need + pad, total / 3))
+    short = sum(max(0.0, n - w) for n, w in zip(needs, widths, strict=True))
+    spare = sum(max(0.0, w - n) for n, w in zip(needs, widths, strict=True))
+    if short <= 0 or spare < short:
+        return widths
+    return [n if n > w else w - (w - n) * short / spare
+            for n, w in zip(needs, widths, strict=True)]
 
 
 @cache
