@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from workbook.plan import (
+    CopingArea,
     Goal,
     PathwayChoice,
     PathwayKind,
@@ -13,6 +14,7 @@ from workbook.plan import (
     SupportPerson,
     TrackerKind,
     Trigger,
+    TriggerKind,
 )
 from workbook.plan.common import Record
 
@@ -104,3 +106,23 @@ def test_schema_names_titles() -> None:
 def test_broken_unicode_is_rejected_with_a_clear_message() -> None:
     with pytest.raises(ValidationError, match="unicode string"):
         Trigger(trigger="payday \ud800")
+
+
+def test_every_choice_has_words_for_people() -> None:
+    from enum import Enum
+
+    from workbook.plan import label
+    from workbook.plan.labels import labelled_enums
+
+    choices = {
+        arg
+        for cls in _records(Plan)
+        for info in cls.model_fields.values()
+        for arg in _type_args(info.annotation)
+        if isinstance(arg, type) and issubclass(arg, Enum)
+    }
+    assert choices - labelled_enums() == set()
+    assert label(CopingArea.EMOTIONS) == "Strong feelings"
+    # The same value in two choices reads according to its own choice.
+    assert label(PathwayKind.OTHER) == "Another pathway"
+    assert label(TriggerKind.OTHER) == "Other"

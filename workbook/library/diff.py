@@ -22,27 +22,13 @@ from typing import Any
 from pydantic.fields import FieldInfo
 
 from ..plan import (
-    CARE_KIND_LABELS,
-    GOAL_AREA_LABELS,
-    LEVEL_OF_CARE_LABELS,
-    MENTOR_ROLE_LABELS,
-    PATHWAY_LABELS,
-    TRACKER_LABELS,
-    Arrangement,
     CareAppointment,
-    CareKind,
-    CareMode,
-    GoalArea,
-    LevelOfCare,
     Meeting,
-    MeetingFormat,
-    MentorRole,
     Paper,
     PathwayChoice,
-    PathwayKind,
     Plan,
     Record,
-    TrackerKind,
+    label,
 )
 
 LABEL_LENGTH = 40
@@ -121,23 +107,6 @@ SWITCHES: dict[str, tuple[str, str]] = {
     "wallet_card.discreet": ("made the wallet card discreet", "made the wallet card plain-spoken"),
 }
 
-ENUM_LABELS: dict[type[Enum], dict[Any, str]] = {
-    PathwayKind: dict(PATHWAY_LABELS),
-    TrackerKind: dict(TRACKER_LABELS),
-    LevelOfCare: dict(LEVEL_OF_CARE_LABELS),
-    CareKind: dict(CARE_KIND_LABELS),
-    GoalArea: dict(GOAL_AREA_LABELS),
-    MentorRole: dict(MENTOR_ROLE_LABELS),
-    Arrangement: {Arrangement.TOGETHER: "at the same time",
-                  Arrangement.IN_SEQUENCE: "one after another"},
-    Paper: {Paper.LETTER: "Letter", Paper.A4: "A4"},
-    CareMode: {CareMode.IN_PERSON: "in person", CareMode.VIRTUAL: "virtual",
-               CareMode.EITHER: "in person or virtual"},
-    MeetingFormat: {MeetingFormat.IN_PERSON: "in person", MeetingFormat.ONLINE: "online",
-                    MeetingFormat.BOTH: "in person and online"},
-}
-
-
 def describe_changes(old: Plan, new: Plan, *, paper: Paper | None = None) -> list[str]:
     """Each change from `old` to `new` as a short sentence, in the plan's order.
 
@@ -211,10 +180,8 @@ def _shorten(text: str) -> str:
 
 
 def _enum_label(value: Enum) -> str:
-    labels = ENUM_LABELS.get(type(value))
-    if labels and value in labels:
-        return labels[value]
-    return str(value.value).replace("_", " ")
+    """The choice's words, the same as in the form and the workbook."""
+    return label(value)
 
 
 def _item_label(item: object) -> str:

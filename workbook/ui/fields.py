@@ -17,33 +17,10 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..plan import (
-    CARE_KIND_LABELS,
-    GOAL_AREA_LABELS,
-    LEVEL_OF_CARE_LABELS,
-    MENTOR_ROLE_LABELS,
-    PATHWAY_LABELS,
-    TRACKER_LABELS,
-    Paper,
-)
+from ..plan import label
 
 Kind = Literal["text", "date", "enum", "bool", "literal", "records", "texts", "enums", "record"]
 
-# Keyed by (enum class, value): members of different enums compare equal
-# when their values do ("other" is a pathway and a trigger kind).
-_LABELS: dict[tuple[type, str], str] = {
-    (type(member), str(member)): label
-    for table in (
-        LEVEL_OF_CARE_LABELS,
-        CARE_KIND_LABELS,
-        GOAL_AREA_LABELS,
-        MENTOR_ROLE_LABELS,
-        PATHWAY_LABELS,
-        TRACKER_LABELS,
-        {Paper.LETTER: "Letter (8.5 x 11 in)", Paper.A4: "A4 (210 x 297 mm)"},
-    )
-    for member, label in table.items()
-}
 _LITERAL_LABELS = {"en": "English"}
 
 
@@ -111,8 +88,8 @@ def classify(info: FieldInfo) -> FieldKind:
 
 def choice_label(value: Any) -> str:
     """How a person reads an enum or literal value."""
-    if isinstance(value, Enum) and (type(value), str(value)) in _LABELS:
-        return _LABELS[(type(value), str(value))]
+    if isinstance(value, Enum):
+        return label(value)
     if isinstance(value, str) and value in _LITERAL_LABELS:
         return _LITERAL_LABELS[value]
     raw = value.value if isinstance(value, StrEnum) else str(value)
