@@ -27,6 +27,7 @@ class Context:
     pathways: frozenset[PathwayKind]
     name: str  # the client's preferred name or initials, "" when blank
     facility_name: str
+    language: str  # of the printed prose and suggestions
 
     @classmethod
     def create(cls, plan: Plan | None, options: RenderOptions) -> Context:
@@ -41,6 +42,7 @@ class Context:
             pathways=frozenset(plan.pathways.kinds()) if plan is not None else frozenset(),
             name=plan.display_name() if plan is not None else "",
             facility_name=facility.name.strip() if facility is not None else "",
+            language=plan.print_settings.language if plan is not None else "en",
         )
 
     @property
@@ -54,7 +56,8 @@ class Context:
     def prose(self, template: str, style: ParagraphStyle | None = None) -> list[Flowable]:
         """The paragraphs of a rendered template."""
         kinds = tuple(sorted(k.value for k in self.pathways))
-        texts = paragraphs(template, self.name, kinds, self.blank, self.facility_name)
+        texts = paragraphs(template, self.name, kinds, self.blank, self.facility_name,
+                           self.language)
         chosen = style or self.styles.lead
         # Text without tags needs no paragraph parser: it is drawn as plain text.
         return [TextBlock(plain, chosen) if plain is not None else Paragraph(markup, chosen)

@@ -32,14 +32,16 @@ def with_fallback(markup: str) -> str:
 
 @lru_cache(maxsize=512)
 def paragraphs(
-    template: str, name: str, pathways: tuple[str, ...], blank: bool, facility: str
+    template: str, name: str, pathways: tuple[str, ...], blank: bool, facility: str,
+    language: str = "en",
 ) -> tuple[tuple[str, str | None], ...]:
     """The paragraphs of one rendered template: (markup, plain text or None).
 
     The plain text is given when the paragraph has no tags and every character
     is in the body font, so it can be drawn without the paragraph parser.
     """
-    text = render(template, name=name, pathways=list(pathways), blank=blank, facility=facility)
+    text = render(template, language=language, name=name, pathways=list(pathways), blank=blank,
+                  facility=facility)
     out: list[tuple[str, str | None]] = []
     for paragraph in text.split("\n\n"):
         if not paragraph.strip():

@@ -91,7 +91,7 @@ def prevention(ctx: Context, part: int) -> list[Flowable]:
 
 def self_management_tools(ctx: Context) -> list[Flowable]:
     """Tools for managing recovery on one's own, to tick (self-management pathway)."""
-    tools = [s.text for s in suggestions("self_management_tools", ctx.pathways)]
+    tools = [s.text for s in suggestions("self_management_tools", ctx.pathways, ctx.language)]
     out = heading(ctx, "My self-management tools",
                   "Tools for managing recovery on my own. Tick the ones I use or want to try.")
     out += ticks(ctx, [(t, False) for t in tools], user=True)
