@@ -113,8 +113,8 @@ def organisations(ctx: Context, network: SupportNetwork) -> list[Flowable]:
         more_rows(ctx, len(items)),
     )
     if ctx.chose(PathwayKind.FAITH_BASED):
-        supports = [s.text for s in suggestions("faith_community_supports", ctx.pathways, ctx.language)
-                    if s.group == OrganisationKind.FAITH.value]
+        catalogue = suggestions("faith_community_supports", ctx.pathways, ctx.language)
+        supports = [s.text for s in catalogue if s.group == OrganisationKind.FAITH.value]
         out += heading(ctx, "Support in my faith community",
                        "Tick what my congregation offers, or what I want to ask about.")
         out += ticks(ctx, [(s, False) for s in supports], user=True)
