@@ -28,16 +28,12 @@ from ..plan import (
     PathwayChoice,
     Plan,
     Record,
+    date_text,
     label,
 )
 
 LABEL_LENGTH = 40
 SUMMARY_LIMIT = 6
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
 
 # What one item of a list is called, and the list as a whole, by field path
 # (list indices left out: "goals.goals.steps" is the steps of any goal).
@@ -131,14 +127,8 @@ def summarise_changes(changes: list[str], limit: int = SUMMARY_LIMIT) -> str:
 
 
 def format_date(day: dt.date, paper: Paper | None = None) -> str:
-    """A date in words, the same in every locale, written as where `paper` is used.
-
-    Letter (the United States): January 12, 2027; otherwise 12 January 2027.
-    """
-    month = _MONTHS[day.month - 1]
-    if paper == Paper.LETTER:
-        return f"{month} {day.day}, {day.year}"
-    return f"{day.day} {month} {day.year}"
+    """A date in words, written as where `paper` is used (as the workbook prints it)."""
+    return date_text(day, paper)
 
 
 # -- naming ----------------------------------------------------------------------

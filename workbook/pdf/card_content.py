@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..facility import CrisisLine, crisis_lines_for
 from ..options import OverflowNote, RenderOptions
-from ..plan import MENTOR_ROLE_LABELS, Plan
+from ..plan import Plan, label
 from ..plan.crisis import WalletCard
 from .card_discreet import is_discreet
 
@@ -155,7 +155,7 @@ def contact_cards(plan: Plan) -> list[ContactCard]:
         cards.append(
             ContactCard(
                 name=Sourced(mentor.name, f"{base}.name"),
-                role=Sourced(MENTOR_ROLE_LABELS[mentor.role]),
+                role=Sourced(label(mentor.role)),
                 phone=Sourced(mentor.phone, f"{base}.phone"),
                 best_time=Sourced(mentor.when_we_meet, f"{base}.when_we_meet"),
                 best_time_label="We talk: ",
@@ -305,7 +305,7 @@ def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
                 f"support_network.people[{i}]", "relationship")
     for i, mentor in enumerate(network.mentors):
         if mentor.on_wallet_card and mentor.phone.strip():
-            role = MENTOR_ROLE_LABELS[mentor.role]
+            role = label(mentor.role)
             add(mentor.name, "" if discreet and not is_discreet(role) else role, mentor.phone,
                 f"support_network.mentors[{i}]", None)
     for i, contact in enumerate(crisis.contacts):

@@ -25,7 +25,7 @@ from .io import (
     save_plan,
     write_atomic,
 )
-from .labels import label
+from .labels import date_text, label
 from .model import SCHEMA_VERSION, Paper, Plan, PrintSettings
 from .pathways import PATHWAY_LABELS, Arrangement, PathwayChoice, PathwayKind, Pathways
 from .prevention import (
@@ -67,6 +67,6 @@ __all__ = [
     "Plan", "PlanFileError", "Prevention", "PrintSettings", "Record", "SelfCareArea",
     "SelfCarePractice", "SoberActivity", "SupportNetwork", "SupportPerson", "TrackerKind",
     "Trigger", "TriggerKind", "WalletCard", "WarningSign", "WholeHealth",
-    "describe_validation_error", "label", "load_plan", "plan_from_data", "plan_from_json",
-    "plan_to_json", "save_plan", "write_atomic",
+    "date_text", "describe_validation_error", "label", "load_plan", "plan_from_data",
+    "plan_from_json", "plan_to_json", "save_plan", "write_atomic",
 ]

@@ -6,6 +6,7 @@ client sees the same words on screen and on paper.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 
 from .about import LEVEL_OF_CARE_LABELS
@@ -110,3 +111,24 @@ def label(value: Enum) -> str:
 def labelled_enums() -> set[type[Enum]]:
     """Every choice type that has its own words (the tests check none is missing)."""
     return {cls for cls, _ in _LABELS}
+
+
+# Month names written out here, not taken from the C library: Qt switches the
+# process to the user's locale, and a workbook in English must say "January".
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+
+
+def date_text(day: dt.date | None, paper: Paper | None = None) -> str:
+    """A date in words as people write it where `paper` is used ("" for none).
+
+    Letter (the United States): January 12, 2027; A4: 12 January 2027.
+    """
+    if day is None:
+        return ""
+    month = _MONTHS[day.month - 1]
+    if paper == Paper.LETTER:
+        return f"{month} {day.day}, {day.year}"
+    return f"{day.day} {month} {day.year}"

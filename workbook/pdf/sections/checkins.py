@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from ...plan import TRACKER_LABELS, About, CheckIn, CheckIns, TrackerKind
+from ...plan import About, CheckIn, CheckIns, TrackerKind, label
 from ..context import Context
 from ..flowables import Scale
 from ..fonts import BODY
@@ -87,9 +87,9 @@ def trackers(ctx: Context) -> list[Flowable]:
     for index, kind in enumerate(kinds):
         out.append(PageBreak())
         if index == 0:
-            out += section_title(ctx, "Trackers", TRACKER_LABELS[kind], "trackers")
+            out += section_title(ctx, "Trackers", label(kind), "trackers")
         else:
-            out += section_title(ctx, "Trackers", TRACKER_LABELS[kind], None)
+            out += section_title(ctx, "Trackers", label(kind), None)
         out += ctx.prose(f"tracker_{kind.value}")
         columns = TRACKER_COLUMNS[kind]
         rows = _rows_to_fill(ctx, first=index == 0)

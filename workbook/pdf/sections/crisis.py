@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ...facility import crisis_lines_for, standard_crisis_lines
-from ...plan import MENTOR_ROLE_LABELS, CrisisContact, CrisisPlan
+from ...plan import CrisisContact, CrisisPlan, label
 from ..context import Context
 from ..flowables import Panel
 from ..labels import date_text, title
@@ -63,7 +63,7 @@ def contact_rows(ctx: Context, crisis: CrisisPlan) -> tuple[list[list[str]], boo
     if plan is not None:
         network = plan.support_network
         rows += [[p.name, p.relationship, p.phone] for p in network.people if p.on_wallet_card]
-        rows += [[m.name, MENTOR_ROLE_LABELS[m.role], m.phone]
+        rows += [[m.name, label(m.role), m.phone]
                  for m in network.mentors if m.on_wallet_card]
         rows += [[c.name, c.role, c.phone] for c in crisis.contacts]
     with_lines = plan is None or crisis.include_standard_lines

@@ -8,7 +8,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, FrameBreak, Image, PageBreak, Spacer
 
 from ...facility import FacilityFileError
-from ...plan import LEVEL_OF_CARE_LABELS, About, AssessmentSnapshot
+from ...plan import About, AssessmentSnapshot, label
 from ..context import Context
 from ..document import cover_space_below_band
 from ..labels import date_text, title
@@ -49,7 +49,7 @@ def cover(ctx: Context) -> list[Flowable]:
         out += label_values(ctx, [("Name or initials", "")], label_share=0.3)
     out.append(SpaceTo(cover_space_below_band(paper)))
     about = plan.about if plan is not None else About()
-    level = LEVEL_OF_CARE_LABELS[about.level_of_care] if about.level_of_care else ""
+    level = label(about.level_of_care) if about.level_of_care else ""
     out += label_values(
         ctx,
         [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ...plan import GOAL_AREA_LABELS, Goal, GoalArea
+from ...plan import Goal, GoalArea, label
 from ..context import Context
 from ..flowables import Panel
 from ..labels import date_text, title
@@ -21,7 +21,7 @@ def goals(ctx: Context, part: int) -> list[Flowable]:
     for goal in items:
         out.append(goal_panel(ctx, goal))
     if not items:  # the blank workbook, or no goals yet: one for each area
-        out += [empty_goal_panel(ctx, f"{GOAL_AREA_LABELS[area]} goal") for area in GoalArea]
+        out += [empty_goal_panel(ctx, f"{label(area)} goal") for area in GoalArea]
     else:
         out.append(empty_goal_panel(ctx, "Another goal"))
     return out
@@ -41,7 +41,7 @@ def _panel(ctx: Context, content: list[Flowable]) -> Panel:
 def goal_panel(ctx: Context, goal: Goal) -> Panel:
     st = ctx.styles
     content: list[Flowable] = [
-        ctx.text(f"{GOAL_AREA_LABELS[goal.area]} goal".upper(), st.kicker),
+        ctx.text(f"{label(goal.area)} goal".upper(), st.kicker),
         ctx.user(goal.goal, st.h3),
         ctx.text(title(Goal, "steps"), st.label),
         *numbered(ctx, [s for s in goal.steps if s.strip()], 1),

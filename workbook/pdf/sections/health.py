@@ -9,7 +9,6 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak
 
 from ...plan import (
-    CARE_KIND_LABELS,
     CareAppointment,
     Checkup,
     ContinuingCare,
@@ -18,9 +17,10 @@ from ...plan import (
     PathwayKind,
     SelfCarePractice,
     WholeHealth,
+    label,
 )
 from ..context import Context
-from ..labels import CARE_MODE, SELF_CARE_AREA, title
+from ..labels import title
 from ..worksheet import Column, answer, heading, more_rows, section_title, table
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -53,7 +53,7 @@ def _self_care(ctx: Context, health: WholeHealth) -> list[Flowable]:
         [Column(title(SelfCarePractice, "area"), 0.9),
          Column(title(SelfCarePractice, "practice"), 2.0),
          Column(title(SelfCarePractice, "how_often"), 1.0)],
-        [[SELF_CARE_AREA[s.area], s.practice, s.how_often] for s in items],
+        [[label(s.area), s.practice, s.how_often] for s in items],
         more_rows(ctx, len(items)),
     )
     return out
@@ -128,7 +128,7 @@ def _schedule(ctx: Context, care: ContinuingCare) -> list[Flowable]:
          Column(title(CareAppointment, "schedule"), 1.1),
          Column(title(CareAppointment, "mode"), 0.8),
          Column(title(CareAppointment, "contact"), 1.1)],
-        [[CARE_KIND_LABELS[a.kind], a.provider, a.schedule, CARE_MODE[a.mode], a.contact]
+        [[label(a.kind), a.provider, a.schedule, label(a.mode), a.contact]
          for a in items],
         more_rows(ctx, len(items)),
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ...plan import PATHWAY_LABELS, Arrangement, PathwayChoice, PathwayKind, Pathways
+from ...plan import Arrangement, PathwayChoice, PathwayKind, Pathways, label
 from ..context import Context
-from ..labels import ARRANGEMENT, title
+from ..labels import title
 from ..worksheet import answer, heading, section_title, ticks
 
 
@@ -18,8 +18,7 @@ def pathways(ctx: Context, part: int) -> list[Flowable]:
     chosen = plan.pathways.chosen if plan is not None else []
     words = title(PathwayChoice, "in_my_words")
     for choice in chosen:
-        label = PATHWAY_LABELS[choice.kind]
-        out.append(ctx.text(label, st.h2))
+        out.append(ctx.text(label(choice.kind), st.h2))
         if choice.name.strip():
             out.append(ctx.user(choice.name, st.h3))
         out += ctx.prose(f"pathway_{choice.kind.value}", st.small)
@@ -33,7 +32,7 @@ def pathways(ctx: Context, part: int) -> list[Flowable]:
     for kind in PathwayKind:
         if kind in kinds and kind is not PathwayKind.OTHER:
             continue
-        out += ticks(ctx, [(PATHWAY_LABELS[kind], False)])
+        out += ticks(ctx, [(label(kind), False)])
         out += ctx.prose(f"pathway_{kind.value}", st.small)
         if plan is None:
             out += answer(ctx, words, "", empty_lines=2)
@@ -41,6 +40,6 @@ def pathways(ctx: Context, part: int) -> list[Flowable]:
     arrangement = plan.pathways.arrangement if plan is not None else None
     notes = plan.pathways.arrangement_notes if plan is not None else ""
     out += heading(ctx, title(Pathways, "arrangement"))
-    out += ticks(ctx, [(ARRANGEMENT[a], a is arrangement) for a in Arrangement])
+    out += ticks(ctx, [(label(a), a is arrangement) for a in Arrangement])
     out += answer(ctx, title(Pathways, "arrangement_notes"), notes, empty_lines=3, extra_lines=1)
     return out

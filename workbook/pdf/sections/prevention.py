@@ -14,9 +14,10 @@ from ...plan import (
     Prevention,
     Trigger,
     WarningSign,
+    label,
 )
 from ..context import Context
-from ..labels import COPING_AREA, CRAVING_KIND, TRIGGER_KIND, title
+from ..labels import title
 from ..worksheet import (
     Column,
     bullets,
@@ -42,7 +43,7 @@ def prevention(ctx: Context, part: int) -> list[Flowable]:
         ctx,
         [Column(title(Trigger, "kind"), 0.7), Column(title(Trigger, "trigger"), 1.6),
          Column(title(Trigger, "response"), 2.2)],
-        [[TRIGGER_KIND[t.kind], t.trigger, t.response] for t in p.triggers],
+        [[label(t.kind), t.trigger, t.response] for t in p.triggers],
         more_rows(ctx, len(p.triggers)),
     )
     out += heading(ctx, title(Prevention, "warning_signs"), "Inner cues that I may be heading "
@@ -66,7 +67,7 @@ def prevention(ctx: Context, part: int) -> list[Flowable]:
                    "A craving rises, peaks and passes. These help me ride it out.")
     for kind in CravingStrategyKind:
         items = [c.strategy for c in p.craving_strategies if c.kind is kind]
-        out.append(ctx.text(CRAVING_KIND[kind], ctx.styles.h3))
+        out.append(ctx.text(label(kind), ctx.styles.h3))
         out += bullets(ctx, items, 5 if ctx.blank else (2 if items else 3))
     out += heading(ctx, title(Prevention, "balance"), "Ways I lower stress and keep life steady.")
     out += table(
@@ -81,7 +82,7 @@ def prevention(ctx: Context, part: int) -> list[Flowable]:
         ctx,
         [Column(title(CopingSkill, "area"), 0.9), Column(title(CopingSkill, "skill"), 1.4),
          Column(title(CopingSkill, "in_my_words"), 2.0)],
-        [[COPING_AREA[c.area], c.skill, c.in_my_words] for c in p.coping_skills],
+        [[label(c.area), c.skill, c.in_my_words] for c in p.coping_skills],
         more_rows(ctx, len(p.coping_skills)),
     )
     if ctx.chose(PathwayKind.SELF_MANAGEMENT):

@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable, PageBreak
 from ...catalogues import suggestions
 from ...facility import LocalResource
 from ...plan import (
-    MENTOR_ROLE_LABELS,
     FamilyInvolvement,
     Meeting,
     Mentor,
@@ -25,10 +24,11 @@ from ...plan import (
     SoberActivity,
     SupportNetwork,
     SupportPerson,
+    label,
 )
 from ..context import Context
 from ..flowables import Panel
-from ..labels import MEETING_FORMAT, ORGANISATION_KIND, title
+from ..labels import title
 from ..markup import user_text
 from ..styles import ACCENT_TINT
 from ..worksheet import Column, answer, heading, lines, more_rows, section_title, table, ticks
@@ -85,7 +85,7 @@ def meetings(ctx: Context, network: SupportNetwork) -> list[Flowable]:
 def meeting_table(ctx: Context, items: list[Meeting], blank: int) -> list[Flowable]:
     rows = [
         [m.group, m.name, " ".join(x for x in (m.day, m.time) if x.strip()),
-         f"{m.place}\n{MEETING_FORMAT[m.format]}" if m.place.strip() else MEETING_FORMAT[m.format],
+         f"{m.place}\n{label(m.format)}" if m.place.strip() else label(m.format),
          m.notes]
         for m in items
     ]
@@ -109,7 +109,7 @@ def organisations(ctx: Context, network: SupportNetwork) -> list[Flowable]:
         ctx,
         [Column(title(Organisation, "name"), 1.2), Column(title(Organisation, "kind"), 0.8),
          Column(title(Organisation, "contact"), 1.2), Column(title(Organisation, "offers"), 1.6)],
-        [[o.name, ORGANISATION_KIND[o.kind], o.contact, o.offers] for o in items],
+        [[o.name, label(o.kind), o.contact, o.offers] for o in items],
         more_rows(ctx, len(items)),
     )
     if ctx.chose(PathwayKind.FAITH_BASED):
@@ -143,7 +143,7 @@ def mentors(ctx: Context, network: SupportNetwork) -> list[Flowable]:
         ctx,
         [Column(title(Mentor, "role"), 0.9), Column(title(Mentor, "name"), 1.1),
          Column(title(Mentor, "phone"), 1.0), Column(title(Mentor, "when_we_meet"), 1.5)],
-        [[MENTOR_ROLE_LABELS[m.role], m.name, m.phone, m.when_we_meet] for m in network.mentors],
+        [[label(m.role), m.name, m.phone, m.when_we_meet] for m in network.mentors],
         2 if ctx.blank else (1 if network.mentors else 2),
     )
     return out
