@@ -269,6 +269,16 @@ def test_a_facility_replaces_the_crisis_lines() -> None:
     assert "988" not in text
 
 
+def test_no_crisis_lines_card_when_the_client_leaves_the_lines_out() -> None:
+    plan = base_plan()
+    with_lines = pages_of(build(plan)[0])[0]
+    plan.crisis_plan.include_standard_lines = False
+    without = pages_of(build(plan)[0])[0]
+    assert "Crisis lines, any time" in with_lines
+    assert "Crisis lines, any time" not in without
+    assert "988" not in without
+
+
 # --------------------------------------------------------------------------- QR codes
 
 

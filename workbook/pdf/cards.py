@@ -109,9 +109,11 @@ def contact_sheets(plan: Plan | None, options: RenderOptions) -> ContactSheets:
         layout, card_notes = layout_contact(card, large)
         items.append(layout)
         notes += card_notes
-    lines, line_notes = layout_lines(lines_card(options), large)
-    items.append(lines)
-    notes += line_notes
+    # The crisis-lines card follows the client's choice in the crisis plan.
+    if plan is None or plan.crisis_plan.include_standard_lines:
+        lines, line_notes = layout_lines(lines_card(options), large)
+        items.append(lines)
+        notes += line_notes
     payloads, qr_notes = qr_payloads(cards)
     items += payloads
     notes += qr_notes
