@@ -28,10 +28,6 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from ..plan import Plan, PlanFileError, plan_from_json, plan_to_json, write_atomic
 from .errors import LibraryError
 
@@ -50,7 +46,14 @@ PassphraseSource = Callable[[], str]
 """Asked for the passphrase only when a file turns out to be encrypted."""
 
 
+# `cryptography` is imported where a file is sealed or opened, not with the
+# module: every command line run and the desktop's start-up would otherwise
+# load it (about 9 MB) for the rare encrypted export.
+
+
 def _key(passphrase: str, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     kdf = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
     return kdf.derive(secret)
@@ -67,6 +70,8 @@ def check_passphrase(passphrase: str) -> None:
 
 def encrypt(data: bytes, passphrase: str) -> bytes:
     """Seal `data` with the passphrase in the format above."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     check_passphrase(passphrase)
     salt = os.urandom(SALT_SIZE)
     nonce = os.urandom(NONCE_SIZE)
@@ -93,6 +98,9 @@ def decrypt(data: bytes, passphrase: str, source: str = "file") -> bytes:
         )
     if len(data) < HEADER_SIZE + TAG_SIZE:
         raise LibraryError(f"{source}: the encrypted export is cut short (copy it again)")
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     header = data[:HEADER_SIZE]
     salt = header[len(MAGIC) + 1 : len(MAGIC) + 1 + SALT_SIZE]
     nonce = header[-NONCE_SIZE:]
