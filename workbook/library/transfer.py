@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..plan import Plan, PlanFileError, plan_from_json, plan_to_json, write_atomic
+from ..plan.io import read_plan_bytes
 from .errors import LibraryError
 
 MAGIC = b"RWBK-ENC"
@@ -146,13 +147,9 @@ def plan_from_bytes(
 def read_plan_file(path: Path, passphrase: PassphraseSource | None = None) -> Plan:
     """Read, decrypt if needed, validate and upgrade a plan file for import."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LibraryError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise LibraryError(f"{path}: is a folder, not a plan file") from None
-    except OSError as error:
-        raise LibraryError(f"{path}: cannot be read ({error.strerror})") from None
+        data = read_plan_bytes(path)
+    except PlanFileError as error:
+        raise LibraryError(str(error)) from None
     return plan_from_bytes(data, str(path), passphrase)
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from ..geometry import Box, Line, RowsLayout, StackLayout, mm
 from ..geometry.fit import NOTE_INDENT
@@ -240,4 +241,18 @@ def page_origin(canv: Canvas) -> None:
     """Move the origin back to the page's bottom-left corner, wherever the frame put us."""
     x, y = canv.absolutePosition(0, 0)
     canv.translate(-x, -y)
+
+
+class SheetFlowable(Flowable):  # type: ignore[misc]
+    """A whole card sheet: fills its "fullpage" frame and draws in page coordinates."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, avail_height
+
+    def draw(self) -> None:
+        page_origin(self.canv)
+        self.draw_sheet(self.canv)
+
+    def draw_sheet(self, canv: Canvas) -> None:
+        raise NotImplementedError
 

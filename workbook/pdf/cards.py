@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -53,13 +54,13 @@ from .card_content import BlankCard, contact_cards, lines_card
 from .card_draw import (
     ACCENT,
     MUTED,
+    SheetFlowable,
     calibration_bar,
     draw_line,
     draw_rows,
     draw_stack,
     guides,
     outline,
-    page_origin,
     write_in,
 )
 from .card_layout import (
@@ -122,7 +123,7 @@ def contact_sheets(plan: Plan | None, options: RenderOptions) -> ContactSheets:
     return ContactSheets(spec, slots, tuple(items), tuple(notes), large)
 
 
-class ContactSheet(Flowable):  # type: ignore[misc]
+class ContactSheet(SheetFlowable):
     """One sheet of ten contact cards; occupies a whole "fullpage" frame."""
 
     def __init__(self, sheets: ContactSheets, index: int) -> None:
@@ -130,12 +131,7 @@ class ContactSheet(Flowable):  # type: ignore[misc]
         self.sheets = sheets
         self.index = index
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return avail_width, avail_height
-
-    def draw(self) -> None:
-        canv = self.canv
-        page_origin(canv)
+    def draw_sheet(self, canv: Canvas) -> None:
         sheets = self.sheets
         chosen = sheets.sheets[self.index]
         slots = sheets.slots

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
 
 from ..geometry import (
@@ -39,12 +40,12 @@ from .card_draw import (
     CUT,
     INK,
     MUTED,
+    SheetFlowable,
     calibration_bar,
     draw_line,
     draw_rows,
     draw_stack,
     guides,
-    page_origin,
     rounded_outline,
     write_in,
 )
@@ -82,7 +83,7 @@ class WalletPage:
     sheets: int
 
 
-class WalletSheet(Flowable):  # type: ignore[misc]
+class WalletSheet(SheetFlowable):
     """One page of wallet cards; occupies a whole "fullpage" frame."""
 
     def __init__(self, layout: WalletLayout, page: WalletPage, large: bool) -> None:
@@ -91,12 +92,7 @@ class WalletSheet(Flowable):  # type: ignore[misc]
         self.page = page
         self.large = large
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return avail_width, avail_height
-
-    def draw(self) -> None:
-        canv = self.canv
-        page_origin(canv)
+    def draw_sheet(self, canv: Canvas) -> None:
         for slot in self.page.slots:
             if self.page.side in ("pair", "front"):
                 _draw_front(canv, slot.front, self.layout, self.large,

@@ -104,8 +104,8 @@ def plan_from_json(text: str | bytes, source: str = "plan") -> Plan:
     return plan_from_data(data, source)
 
 
-def load_plan(path: Path) -> Plan:
-    """Read and validate a plan file."""
+def read_plan_bytes(path: Path) -> bytes:
+    """The bytes of a plan file, or a one-line `PlanFileError` saying why not."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -114,6 +114,12 @@ def load_plan(path: Path) -> Plan:
         raise PlanFileError(f"{path}: is a folder, not a plan file") from None
     except OSError as error:
         raise PlanFileError(f"{path}: cannot be read ({error.strerror})") from None
+    return raw
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate a plan file."""
+    raw = read_plan_bytes(path)
     if not raw.strip():
         raise PlanFileError(f"{path}: the file is empty")
     return plan_from_json(raw, str(path))
