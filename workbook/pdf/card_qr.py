@@ -23,6 +23,7 @@ from functools import lru_cache
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..options import OverflowNote
 from .card_content import ContactCard, quote, split_phone
@@ -158,27 +159,33 @@ def _modules(text: str, version: int) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
 
 
-def draw_qr(canv: Canvas, payload: QrPayload, x: float, y: float, size: float) -> None:
-    """The code in a size x size square, quiet zone included, as one filled path.
-
-    The matrix comes from ReportLab's QR encoder, the one `QrCodeWidget` uses;
-    drawing it as one path instead of the widget's thousand shapes is ten times
-    faster (the live preview rebuilds the cards) and leaves no seams between modules.
-    """
-    modules = _modules(payload.text, payload.version)
-    count = len(modules)
-    module = size / (count + 2 * QUIET_ZONE)
-    path = canv.beginPath()
-    for row_index, row in enumerate(modules):
+@lru_cache(maxsize=64)
+def _unit_path(text: str, version: int) -> PDFPathObject:
+    """The dark modules as one path in module units, row 0 at the top (y grows down)."""
+    path = PDFPathObject()
+    for row_index, row in enumerate(_modules(text, version)):
         column = 0
         for dark, run in itertools.groupby(row):
             length = len(list(run))
             if dark:
-                path.rect(x + (column + QUIET_ZONE) * module,
-                          y + size - (row_index + QUIET_ZONE + 1) * module,
-                          length * module, module)
+                path.rect(column, row_index, length, 1)
             column += length
+    return path
+
+
+def draw_qr(canv: Canvas, payload: QrPayload, x: float, y: float, size: float) -> None:
+    """The code in a size x size square, quiet zone included, as one filled path.
+
+    The matrix comes from ReportLab's QR encoder, the one `QrCodeWidget` uses;
+    drawing it as one path instead of the widget's thousand shapes leaves no
+    seams between modules. The path is made once per code in module units and
+    placed with a transform: the live preview rebuilds the cards on every edit.
+    """
+    count = len(_modules(payload.text, payload.version))
+    module = size / (count + 2 * QUIET_ZONE)
     canv.saveState()
+    canv.translate(x + QUIET_ZONE * module, y + size - QUIET_ZONE * module)
+    canv.scale(module, -module)
     canv.setFillColor(black)
-    canv.drawPath(path, stroke=0, fill=1)
+    canv.drawPath(_unit_path(payload.text, payload.version), stroke=0, fill=1)
     canv.restoreState()
