@@ -168,3 +168,14 @@ def test_emoji_get_utf16_surrogates_in_the_tounicode_map() -> None:
     assert utf16_hex(0x4E2D) == "4E2D"
     cmap = make_to_unicode_cmap("F", [0x41, 0x1F331])
     assert "<00> <0041>" in cmap and "<01> <D83CDF31>" in cmap and "1F331" not in cmap
+
+
+def test_ascii_text_is_one_body_run_and_other_scripts_fall_back() -> None:
+    from workbook.pdf.fonts import BODY
+    from workbook.pdf.markup import segments
+
+    assert list(segments("Call Sam <b> & 7 p.m.")) == [(BODY, "Call Sam <b> & 7 p.m.")]
+    assert list(segments("")) == []
+    runs = list(segments("Lan Nguyễn 中文"))
+    assert runs[0] == (BODY, "Lan Nguyễn ")
+    assert runs[1][0] != BODY and runs[1][1] == "中文"

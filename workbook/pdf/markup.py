@@ -41,6 +41,10 @@ def clean(text: str) -> str:
 
 def segments(text: str) -> Iterator[tuple[str, str]]:
     """Split cleaned text into (font alias, run) pairs, body font by default."""
+    if text.isascii():  # most answers: the body face draws every ASCII character
+        if text:
+            yield BODY, text
+        return
     current = BODY
     run: list[str] = []
     for char in text:
