@@ -179,3 +179,24 @@ def test_ascii_text_is_one_body_run_and_other_scripts_fall_back() -> None:
     runs = list(segments("Lan Nguyễn 中文"))
     assert runs[0] == (BODY, "Lan Nguyễn ")
     assert runs[1][0] != BODY and runs[1][1] == "中文"
+
+
+def test_a_tall_row_moves_whole_when_its_tall_cell_cannot_start_here() -> None:
+    # A long run of Chinese (a fallback-font Paragraph) beside a short answer
+    # that wraps to two lines. At the foot of a page with room for about one
+    # line, the Chinese cannot start, so the short answer must not be cut and
+    # left there alone: the whole row goes to the next page.
+    chinese = text_flowable("恢复" * 400, STYLE)
+    assert isinstance(chinese, Paragraph)
+    rows = [_cells(["before", "a short row"]), [chinese, TextBlock("meeting {name}", STYLE)]]
+    grid = Grid([60, 80], rows, GridLook(pad=4), header=_header())
+    grid.wrap(140, 10_000)
+    first_rows = grid._header_height + grid._heights[0]
+    # Room for a line of the short answer, not for the Paragraph's first line.
+    room = first_rows + 2.0 * STYLE.leading
+    parts = grid.split(140, room)
+    assert len(parts) == 2
+    assert len(parts[0].rows) == 1  # only "before" stays
+    moved = parts[1].rows[0]
+    assert moved[0] is chinese and isinstance(moved[1], TextBlock)
+    assert moved[1].lines == ["meeting", "{name}"]  # both lines, uncut

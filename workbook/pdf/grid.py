@@ -161,15 +161,16 @@ class Grid(Flowable):  # type: ignore[misc]
             # A split attempt may leave the cell's own layout stale (a paragraph
             # that refuses drops it): measure it afresh before it is drawn.
             cell._grid_key = None
-            if len(parts) >= 2:
-                top.append(parts[0])
-                bottom.append(parts[1] if len(parts) == 2 else _Stack(parts[1:]))
-                moved = True
-            else:
-                top.append(None)
-                bottom.append(cell)
-                moved = True
-        if not moved or all(c is None for c in top):
+            if len(parts) < 2:
+                # This cell cannot give up even one line here: cutting the row
+                # would leave the other cells' first lines alone at the foot
+                # of the page, away from what they belong to. Move the row.
+                _remeasure(row)
+                return None
+            top.append(parts[0])
+            bottom.append(parts[1] if len(parts) == 2 else _Stack(parts[1:]))
+            moved = True
+        if not moved:
             return None
         return top, bottom
 
