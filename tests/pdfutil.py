@@ -131,7 +131,9 @@ def found_in_order(needle: str, text: str) -> bool:
     """
     if needle in text:
         return True
-    return _pieces_from(needle, text, 0, 0)
+    # The first piece may start at any of its occurrences: random plans repeat
+    # phrases ("Nguyễn Thị Lan") in many fields before the one being looked for.
+    return _pieces_from(needle, text, 0, 0, tries=text.count(needle[:MIN_PIECE]))
 
 
 def _pieces_from(needle: str, text: str, i: int, pos: int, tries: int = 12) -> bool:
