@@ -8,12 +8,13 @@ from typing import Literal
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from ..geometry.fit import ELLIPSIS, shorten
 from .fonts import bold_of
 from .markup import clean, segments, text_width
 
 Align = Literal["left", "centre", "right"]
 
-ELLIPSIS = "…"
+__all__ = ["ELLIPSIS", "Align", "Line", "draw_line", "fit_text", "prepare"]
 
 
 @dataclass(frozen=True)
@@ -45,42 +46,6 @@ def draw_line(canv: Canvas, x: float, y: float, line: Line, align: Align = "left
         x += width
 
 
-def draw_text(
-    canv: Canvas,
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    *,
-    bold: bool = False,
-    align: Align = "left",
-) -> float:
-    """Draw one line of plain `text` in the current fill colour; return its width."""
-    line = clean(text).replace("\n", " ")
-    width = text_width(line, size, bold)
-    if align == "right":
-        x -= width
-    elif align == "centre":
-        x -= width / 2
-    for font, run in segments(line):
-        name = bold_of(font) if bold else font
-        canv.setFont(name, size)
-        canv.drawString(x, y, run)
-        x += pdfmetrics.stringWidth(run, name, size)
-    return width
-
-
 def fit_text(text: str, size: float, width: float, *, bold: bool = False) -> str:
     """`text` on one line, shortened with an ellipsis to fit `width` points."""
-    line = " ".join(clean(text).split())
-    if text_width(line, size, bold) <= width:
-        return line
-    # Binary search on the length: names can be long and widths are not linear.
-    low, high = 0, len(line)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if text_width(line[:mid].rstrip() + ELLIPSIS, size, bold) <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return line[:low].rstrip() + ELLIPSIS if low else ""
+    return shorten(" ".join(clean(text).split()), width, size, bold, text_width)

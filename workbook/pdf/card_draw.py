@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable
 from ..geometry import Box, Line, RowsLayout, StackLayout, mm
 from ..geometry.fit import NOTE_INDENT
 from .fonts import bold_of, register_fonts
-from .markup import clean, segments
+from .markup import clean, segments, text_width
 
 # The workbook's palette (see styles.py): ink, a calm accent, grey for labels.
 INK: Color = HexColor("#20272B")
@@ -40,13 +40,6 @@ _ASCENT = 0.80
 Align = Literal["left", "right", "centre"]
 
 
-def line_width(text: str, size: float, bold: bool) -> float:
-    total = 0.0
-    for font, run in segments(clean(text)):
-        total += pdfmetrics.stringWidth(run, bold_of(font) if bold else font, size)
-    return total
-
-
 def draw_line(
     canv: Canvas,
     x: float,
@@ -61,7 +54,7 @@ def draw_line(
     """One line of plain text, font run by font run; returns its width."""
     register_fonts()
     text = clean(text).replace("\n", " ")
-    width = line_width(text, size, bold)
+    width = text_width(text, size, bold)
     if align == "right":
         x -= width
     elif align == "centre":
@@ -233,7 +226,7 @@ def calibration_bar(canv: Canvas, x: float, y: float, size: float = 7) -> Box:
     canv.restoreState()
     text_x = x + CALIBRATION_LENGTH + 6
     draw_line(canv, text_x, y - 1, CALIBRATION_TEXT, size, color=MUTED)
-    width = CALIBRATION_LENGTH + 6 + line_width(CALIBRATION_TEXT, size, False)
+    width = CALIBRATION_LENGTH + 6 + text_width(CALIBRATION_TEXT, size, False)
     return Box(x, y - 2, width, height + 4)
 
 
