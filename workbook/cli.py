@@ -20,6 +20,7 @@ from . import __version__
 from .facility import Facility, load_facility
 from .library.cli import register as register_library_commands
 from .library.errors import LibraryError
+from .options import OverflowNote
 from .plan import Paper, Plan, PlanFileError, load_plan, plan_to_json, write_atomic
 
 PROG = "recovery-workbook"
@@ -56,10 +57,9 @@ def _paper(args: argparse.Namespace, facility: Facility | None) -> Paper | None:
     return facility.paper if facility is not None else None
 
 
-def _report_overflow(notes: Sequence[object]) -> None:
+def _report_overflow(notes: Sequence[OverflowNote]) -> None:
     for note in notes:
-        message = note.message() if hasattr(note, "message") else str(note)
-        print(f"{PROG}: note: {message}", file=sys.stderr)
+        print(f"{PROG}: note: {note.message()}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
