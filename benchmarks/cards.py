@@ -24,7 +24,7 @@ from cardplans import stress_plan
 
 from workbook.example import example_plan
 from workbook.options import RenderOptions
-from workbook.pdf.cards import build_cards_pdf, card_overflow
+from workbook.pdf import build_cards_pdf, card_overflow
 
 
 def median_ms(work: Callable[[], object], rounds: int) -> float:

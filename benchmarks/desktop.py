@@ -43,7 +43,7 @@ def show(self):
     QTimer.singleShot(0, shown)
 
 mainwindow.MainWindow.show = show
-from workbook.cli import main
+from workbook.cli.main import main
 sys.exit(main(["--library", sys.argv[1]]))
 """
 

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from workbook.batch import read_roster, slug
-from workbook.cli import main
+from workbook.cli.main import main
 from workbook.example import example_plan
 from workbook.plan import Paper, save_plan
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
+from workbook.cli.main import main
 
 EXAMPLE_ARGS = ["example", "-o"]
 

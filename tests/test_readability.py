@@ -11,7 +11,7 @@ import pytest
 
 from workbook.catalogues import CATALOGUE_KINDS, suggestions
 from workbook.plan import PathwayKind
-from workbook.text import TEMPLATE_NAMES, render
+from workbook.text.templates import TEMPLATE_NAMES, render
 
 MAX_GRADE = 8.0
 

@@ -13,9 +13,9 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph
 
 from workbook.plan import PathwayKind
-from workbook.text import TEMPLATE_NAMES, TemplateError, environment, languages, render
+from workbook.text.templates import TEMPLATE_NAMES, TemplateError, environment, languages, render
 
-# The names CONTRACTS.md promises to the PDF builder.
+# The template names the PDF builder renders (docs/ARCHITECTURE.md, "Words").
 CONTRACT_NAMES = {
     "how_to_use", "pathways", "prevention", "support_network", "whole_health",
     "continuing_care", "goals", "crisis_plan", "check_ins", "trackers", "review_log",

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .facility import Facility
 from .plan import Paper, Plan
+
+# The one name for what a print or an export holds: the whole workbook, only
+# the contact-card sheets, or only the wallet crisis card.
+Which = Literal["workbook", "contact", "wallet"]
+WHICH: tuple[Which, ...] = ("workbook", "contact", "wallet")
 
 
 @dataclass(frozen=True)

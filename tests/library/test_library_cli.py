@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.library import cli as library_cli
+from workbook.cli import library as library_cli
+from workbook.cli.library import register
 from workbook.library import open_library
-from workbook.library.cli import register
 from workbook.library.transfer import MAGIC
 from workbook.options import BuildResult, OverflowNote, RenderOptions
 from workbook.plan import Paper, Plan, Trigger, load_plan, plan_to_json, save_plan
@@ -322,7 +322,7 @@ def test_build_a_real_workbook(imported: Path, tmp_path: Path) -> None:
 def test_the_main_command_line_has_the_library_command(
     imported: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from workbook.cli import main
+    from workbook.cli.main import main
 
     capsys.readouterr()
     assert main(["--library", str(imported), "library", "list"]) == 0

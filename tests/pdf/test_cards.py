@@ -43,9 +43,10 @@ from workbook.geometry import (
     mm,
 )
 from workbook.options import OverflowNote, RenderOptions
-from workbook.pdf.card_content import contact_cards, same_person, split_phone
-from workbook.pdf.card_qr import qr_payloads, vcard_contacts
-from workbook.pdf.cards import build_cards_pdf, card_overflow, card_story, contact_sheets
+from workbook.pdf.cards import build_cards_pdf, card_overflow, card_story
+from workbook.pdf.cards.contact import contact_sheets
+from workbook.pdf.cards.content import contact_cards, same_person, split_phone
+from workbook.pdf.cards.qr import qr_payloads, vcard_contacts
 from workbook.pdf.fonts import register_fonts
 from workbook.plan import CrisisContact, Mentor, Paper, Plan, SupportPerson, WalletCard
 

@@ -10,9 +10,9 @@ from cardplans import LONG_NAME, base_plan, discreet_plan, outlines, parse, stre
 from workbook.facility import CrisisLine, Facility
 from workbook.geometry import ID1_CARD, LETTER, Box, wallet_slots
 from workbook.options import OverflowNote, RenderOptions
-from workbook.pdf.card_content import wallet_content
-from workbook.pdf.card_discreet import treatment_words
-from workbook.pdf.cards import build_cards_pdf
+from workbook.pdf import build_cards_pdf
+from workbook.pdf.cards.content import wallet_content
+from workbook.pdf.cards.discreet import treatment_words
 from workbook.plan import Paper, Plan
 
 W, H = ID1_CARD.width, ID1_CARD.height

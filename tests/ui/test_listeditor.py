@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from workbook.form.pages import PAGE_BY_KEY
 from workbook.plan import CrisisContact, Plan, SupportPerson, Trigger, TriggerKind
 from workbook.ui.controller import PlanController
 from workbook.ui.listeditor import ListEditor
 from workbook.ui.listmodel import ADD_HINT, RecordListModel
-from workbook.ui.pages import PAGE_BY_KEY
 
 
 def editor_for(qtbot: Any, controller: PlanController, path: str) -> ListEditor:

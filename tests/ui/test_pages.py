@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workbook.plan import PathwayChoice, PathwayKind, Plan, Trigger
-from workbook.ui.pages import (
+from workbook.form.pages import (
     PAGE_BY_KEY,
     PAGES,
     PageState,
@@ -15,6 +14,7 @@ from workbook.ui.pages import (
     page_state,
     question_order,
 )
+from workbook.plan import PathwayChoice, PathwayKind, Plan, Trigger
 
 
 def test_one_page_per_area_each_with_words_to_read_aloud() -> None:

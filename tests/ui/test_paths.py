@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from workbook.plan import Plan, SupportPerson, Trigger
-from workbook.ui import paths
+from workbook.plan import Plan, SupportPerson, Trigger, paths
 
 
 @pytest.mark.parametrize(

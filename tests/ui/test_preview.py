@@ -13,9 +13,9 @@ from PySide6.QtPrintSupport import QPrinter
 
 from workbook.library import Library
 from workbook.options import RenderOptions
+from workbook.output import render_worker
 from workbook.pdf import build_workbook
 from workbook.plan import Paper, Plan, plan_to_json
-from workbook.ui import render_worker
 from workbook.ui.mainwindow import MainWindow
 from workbook.ui.printing import print_pdf
 from workbook.ui.renderer import Outcome, Renderer

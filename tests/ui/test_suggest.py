@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbook.catalogues import CATALOGUE_KINDS
+from workbook.form import suggest
 from workbook.plan import CopingArea, PathwayKind, Plan, TriggerKind
-from workbook.ui import suggest
 from workbook.ui.controller import PlanController
 
 

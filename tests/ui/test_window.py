@@ -12,13 +12,13 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox
 
+from workbook.form.pages import PageState
 from workbook.library import Library, open_library
 from workbook.plan import GoalArea, PathwayKind, Plan, SupportPerson
 from workbook.ui.editors import ChoiceEditor, DateEditor, LineEditor
 from workbook.ui.formpages import PathwaysEditor
 from workbook.ui.listeditor import ListEditor
 from workbook.ui.mainwindow import BeforePrintDialog, MainWindow
-from workbook.ui.pages import PageState
 
 from .conftest import add_row, edit_cell, type_text
 
@@ -33,7 +33,7 @@ def squash(text: str) -> str:
 
 
 def page_editor(window: MainWindow, path: str) -> Any:
-    from workbook.ui.pages import page_for_path
+    from workbook.form.pages import page_for_path
 
     page = page_for_path(path)
     assert page is not None

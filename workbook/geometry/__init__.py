@@ -28,6 +28,7 @@ from .sheets import (
     ID1_CARD,
     ID1_CORNER_RADIUS,
     LETTER,
+    PAGE_SIZES,
     CardLayoutError,
     GridSpec,
     Line,
@@ -43,7 +44,7 @@ from .units import EPSILON, POINTS_PER_INCH, POINTS_PER_MM, Box, Size, inch, mm,
 
 __all__ = [
     "A4", "AVERY_5371", "AVERY_L7414", "BUSINESS_CARD", "ELLIPSIS", "EPSILON", "ID1_CARD",
-    "ID1_CORNER_RADIUS", "LETTER", "POINTS_PER_INCH", "POINTS_PER_MM", "Block", "Box",
+    "ID1_CORNER_RADIUS", "LETTER", "PAGE_SIZES", "POINTS_PER_INCH", "POINTS_PER_MM", "Block", "Box",
     "CardLayoutError", "GridSpec", "Line", "Measure", "PlacedBlock", "PlacedRow", "Row",
     "RowsLayout", "Size", "StackLayout", "WalletSlot", "card_slots", "cell_boxes", "crop_marks",
     "fit_rows", "fit_stack", "grid_cut_guides", "inch", "mm", "normalise", "paginate", "shorten",

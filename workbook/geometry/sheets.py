@@ -21,6 +21,8 @@ class CardLayoutError(ValueError):
 # Paper
 LETTER = Size(inch("8.5"), inch(11))
 A4 = Size(mm(210), mm(297))
+# The one table of page sizes, keyed by the plan's paper name ("letter", "a4").
+PAGE_SIZES: dict[str, Size] = {"letter": LETTER, "a4": A4}
 
 # Cards
 BUSINESS_CARD = Size(inch("3.5"), inch(2))  # US business card, 252 x 144 pt

@@ -1,4 +1,4 @@
-"""The whole workbook: the parts in the order of DESIGN.md, laid out into one PDF."""
+"""The whole workbook: the parts in the order of docs/ARCHITECTURE.md, laid out into one PDF."""
 
 from __future__ import annotations
 

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ..geometry import PAGE_SIZES as SHEET_SIZES
 from ..plan import Paper
 from .canvas_text import Line, draw_line, fit_text, prepare
 from .fonts import BODY, register_fonts
@@ -38,7 +38,10 @@ from .styles import ACCENT_SOFT, ACCENT_TINT, MUTED, RULE, styles_for
 # PDF reader handles the binary streams.
 rl_config.useA85 = 0
 
-PAGE_SIZES: dict[Paper, tuple[float, float]] = {Paper.LETTER: LETTER, Paper.A4: A4}
+# ReportLab takes a page size as a (width, height) tuple; the sizes are geometry's.
+PAGE_SIZES: dict[Paper, tuple[float, float]] = {
+    paper: (SHEET_SIZES[paper].width, SHEET_SIZES[paper].height) for paper in Paper
+}
 
 MARGIN_X = 0.75 * inch
 MARGIN_TOP = 0.7 * inch

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from html import unescape
 
-from ..text import render
+from ..text.templates import render
 from .fonts import BODY
 from .markup import segments
 

@@ -16,8 +16,7 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..plan import Plan
-from . import paths
+from ..plan import Plan, paths
 
 # Typing into one field is one undo step, unless the typist paused this long.
 MERGE_PAUSE_S = 2.0

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import paths
+from ..form.fields import FieldKind, choice_label
+from ..plan import paths
 from .controller import PlanController, related
-from .fields import FieldKind, choice_label
 
 # QDateEdit cannot be empty; its minimum stands for "not set".
 NO_DATE = QDate(1900, 1, 1)

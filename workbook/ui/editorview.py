@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..form.pages import PAGE_BY_KEY, page_for_path
 from .controller import PlanController
 from .formpages import FormPage
-from .pages import PAGE_BY_KEY, page_for_path
 from .sidepanel import SidePanel
 
 MESSAGE_MS = 8000

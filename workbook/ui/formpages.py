@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..plan import PATHWAY_LABELS, PathwayChoice, PathwayKind
-from . import paths
+from ..form.fields import classify, title_of
+from ..form.pages import Page, Question, question_order
+from ..plan import PATHWAY_LABELS, PathwayChoice, PathwayKind, paths
 from .controller import PlanController, related
 from .editors import (
     CheckEditor,
@@ -31,9 +32,7 @@ from .editors import (
     LineEditor,
     TextEditor,
 )
-from .fields import classify, title_of
 from .listeditor import ListEditor
-from .pages import Page, Question, question_order
 
 PATHWAY_HINTS: dict[PathwayKind, str] = {
     PathwayKind.SELF_MANAGEMENT: "Recovering on my own terms, with tools I use myself.",

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import suggest
+from ..form import suggest
+from ..form.fields import choice_label
+from ..form.pages import Question
 from .controller import PlanController, related
 from .editors import NO_DATE, from_qdate, to_qdate
-from .fields import choice_label
 from .listmodel import RecordListModel
-from .pages import Question
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -364,6 +364,6 @@ class ListEditor(QWidget):
 
 
 def controller_description(controller: PlanController, path: str) -> str:
-    from . import paths
+    from ..plan import paths
 
     return str(paths.field_info(controller.plan, path).description or "")

@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from . import paths
+from ..form.fields import FieldKind, choice_label, classify, title_of
+from ..plan import paths
 from .controller import PlanController, error_message, related
-from .fields import FieldKind, choice_label, classify, title_of
 
 ROW_MIME = "application/x-recovery-workbook-row"
 ADD_HINT = "Type here to add…"

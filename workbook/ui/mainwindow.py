@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..example import example_plan
 from ..library import Draft, Library, LibraryError
 from ..library.transfer import read_plan_file, write_export
-from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry
+from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Which
 from ..plan import write_atomic
 from .aboutbox import AboutBox
 from .editorview import EditorView
@@ -468,19 +468,15 @@ class MainWindow(QMainWindow):
         except LibraryError:
             return ()
 
-    def build(self, which: str = "workbook") -> BuildResult:
+    def build(self, which: Which = "workbook") -> BuildResult:
         """Build now, in this process (export and print want the current plan exactly)."""
         plan = self.controller.plan
         options = RenderOptions.for_plan(plan, reviews=self._reviews())
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if which == "workbook":
-                from ..pdf import build_workbook
+            from ..pdf import build_pdf
 
-                return build_workbook(plan, options)
-            from ..pdf.cards import build_cards_pdf
-
-            return build_cards_pdf(plan, options, "wallet" if which == "wallet" else "contact")
+            return build_pdf(plan, options, which)
         finally:
             QGuiApplication.restoreOverrideCursor()
 
@@ -502,7 +498,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Cannot save the PDF", f"{name}: {error.strerror}")
 
     def overflow_notes(self) -> list[OverflowNote]:
-        from ..pdf.cards import card_overflow
+        from ..pdf import card_overflow
 
         plan = self.controller.plan
         return list(card_overflow(plan, RenderOptions.for_plan(plan)))
@@ -519,7 +515,7 @@ class MainWindow(QMainWindow):
             return False
         return result == QDialog.DialogCode.Accepted
 
-    def print_dialog(self, which: str = "workbook") -> None:
+    def print_dialog(self, which: Which = "workbook") -> None:
         if not self.editing() or not self.check_before_printing():
             return
         self.session.flush()

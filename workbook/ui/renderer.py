@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QRunnable, QThreadPool, Signal
 
-from ..options import OverflowNote
-from . import render_worker
+from ..options import OverflowNote, Which
+from ..output import render_worker
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Outcome:
     """A finished build: the PDF (empty on error), its page count and card overflow."""
 
     job_id: int
-    which: str
+    which: Which
     pdf: bytes = b""
     page_count: int = 0
     overflow: tuple[OverflowNote, ...] = ()
@@ -37,7 +37,7 @@ class Outcome:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _outcome(header: dict[str, Any], pdf: bytes, which: str, started: float) -> Outcome:
+def _outcome(header: dict[str, Any], pdf: bytes, which: Which, started: float) -> Outcome:
     notes = tuple(
         OverflowNote(n["where"], n["item"], n.get("action", "shortened"), n.get("field_path"))
         for n in header.get("overflow", [])
@@ -58,7 +58,7 @@ def _outcome(header: dict[str, Any], pdf: bytes, which: str, started: float) -> 
 class _Job:
     job_id: int
     payload: bytes
-    which: str
+    which: Which
     started: float
 
 
@@ -111,7 +111,7 @@ class Renderer(QObject):
             return
         process = QProcess(self)
         process.setProgram(sys.executable)
-        process.setArguments(["-m", "workbook.ui.render_worker"])
+        process.setArguments(["-m", "workbook.output.render_worker"])
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._process_ended)
@@ -140,7 +140,7 @@ class Renderer(QObject):
     # -- requests ----------------------------------------------------------
 
     def request(
-        self, plan_json: str, *, which: str = "workbook", reviews: tuple[Any, ...] = ()
+        self, plan_json: str, *, which: Which = "workbook", reviews: tuple[Any, ...] = ()
     ) -> int:
         """Ask for a build; returns its id. An older request still waiting is dropped."""
         self._next_id += 1

@@ -6,8 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from ..form.pages import Page, PageState, missing, page_order, page_state
 from .controller import PlanController
-from .pages import Page, PageState, missing, page_order, page_state
 
 MARK_TEXT = {
     PageState.NOT_STARTED: "not started",

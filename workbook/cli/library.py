@@ -17,12 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..library.diff import describe_changes, format_date
+from ..library.errors import LibraryError
+from ..library.paths import library_path
+from ..library.store import Library, open_library
+from ..library.transfer import check_passphrase, read_plan_file, write_export
 from ..plan import Paper, Plan, PlanFileError, write_atomic
-from .diff import describe_changes, format_date
-from .errors import LibraryError
-from .paths import library_path
-from .store import Library, open_library
-from .transfer import check_passphrase, read_plan_file, write_export
 
 PROG = "recovery-workbook"
 NAME_WIDTH = 28

@@ -20,7 +20,7 @@ import struct
 import sys
 from typing import Any, BinaryIO
 
-from ..options import BuildResult, RenderOptions, ReviewEntry
+from ..options import WHICH, BuildResult, RenderOptions, ReviewEntry, Which
 from ..plan import Paper, PlanFileError, plan_from_json
 
 _LENGTH = struct.Struct(">I")
@@ -45,7 +45,7 @@ def request(
     job_id: int,
     plan_json: str,
     *,
-    which: str = "workbook",
+    which: Which = "workbook",
     reviews: tuple[ReviewEntry, ...] = (),
 ) -> bytes:
     """A request frame for `build`."""
@@ -68,7 +68,10 @@ def build(body: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
             for d, reason, summary in body.get("reviews", [])
         )
         options = RenderOptions.for_plan(plan, reviews=reviews)
-        result = build_result(plan, options, str(body.get("which", "workbook")))
+        which = body.get("which", "workbook")
+        if which not in WHICH:
+            raise ValueError(f"unknown kind of print {which!r}")
+        result = build_result(plan, options, which)
     except PlanFileError as error:
         header["error"] = str(error)
         return header, b""
@@ -83,14 +86,10 @@ def build(body: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     return header, result.pdf
 
 
-def build_result(plan: Any, options: RenderOptions, which: str) -> BuildResult:
-    if which == "workbook":
-        from ..pdf import build_workbook
+def build_result(plan: Any, options: RenderOptions, which: Which) -> BuildResult:
+    from ..pdf import build_pdf
 
-        return build_workbook(plan, options)
-    from ..pdf.cards import build_cards_pdf
-
-    return build_cards_pdf(plan, options, which)  # type: ignore[arg-type]
+    return build_pdf(plan, options, which)
 
 
 def warm_up() -> None:

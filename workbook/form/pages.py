@@ -1,6 +1,6 @@
 """The form's pages: what each asks, in which order, and how far along it is.
 
-Pure data and functions (no Qt). One page per area of the plan (DESIGN.md);
+Pure data and functions (no Qt). One page per area of the plan (docs/ARCHITECTURE.md);
 the chosen pathways bring the pages and questions that matter most to them
 forward, as a counselor would.
 """
@@ -14,8 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..plan import PathwayKind, Plan
-from . import paths
+from ..plan import PathwayKind, Plan, paths
 
 
 class PageState(StrEnum):

@@ -1,57 +1,40 @@
-"""Contact cards and the wallet crisis card: the card pages at the end of the workbook.
-
-Entry points (see CONTRACTS.md):
-
-- `card_story(plan, options)`: the card sheets as flowables for the workbook
-  (beginning with the switch to the "fullpage" template), and the notes of
-  what did not fit.
-- `card_overflow(plan, options)`: only the notes, without building a PDF.
-- `build_cards_pdf(plan, options, which)`: a PDF of only the contact cards or
-  only the wallet card.
+"""Contact-card sheets: one business-card-size card per chosen person, ten to a sheet.
 
 Contact cards are business-card size (3.5 x 2 in), ten to a sheet in the
 positions of Avery 5371/8371 (Letter) or Avery L7414 (A4); see
 `workbook.geometry.sheets`. Cards are followed by the crisis-lines card and the
 QR code card(s); the last sheet's empty places get cards to fill in by hand.
+The entry points that use these sheets are in `build`.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
-    NextPageTemplate,
     PageBreak,
-    PageTemplate,
 )
 
-from ..geometry import (
-    A4,
+from ...geometry import (
     AVERY_5371,
     AVERY_L7414,
     BUSINESS_CARD,
-    LETTER,
     Block,
     Box,
     GridSpec,
-    Size,
     card_slots,
     cell_boxes,
     fit_stack,
     grid_cut_guides,
     paginate,
 )
-from ..options import BuildResult, OverflowNote, RenderOptions
-from ..plan import Paper, Plan
-from .card_content import BlankCard, contact_cards, lines_card
-from .card_draw import (
+from ...options import OverflowNote, RenderOptions
+from ...plan import Paper, Plan
+from .content import BlankCard, contact_cards, lines_card
+from .draw import (
     ACCENT,
     MUTED,
     SheetFlowable,
@@ -63,7 +46,7 @@ from .card_draw import (
     outline,
     write_in,
 )
-from .card_layout import (
+from .layout import (
     CONTACT_INSET,
     WRITE_IN,
     ContactLayout,
@@ -73,14 +56,11 @@ from .card_layout import (
     layout_lines,
     measure,
 )
-from .card_qr import QrPayload, draw_qr, qr_payloads
-from .fonts import BODY, register_fonts
+from .qr import QrPayload, draw_qr, qr_payloads
 
 GRIDS: dict[Paper, GridSpec] = {Paper.LETTER: AVERY_5371, Paper.A4: AVERY_L7414}
-PAGES: dict[Paper, Size] = {Paper.LETTER: LETTER, Paper.A4: A4}
 
 CardItem = ContactLayout | LinesLayout | BlankCard | QrPayload
-Which = Literal["contact", "wallet"]
 
 
 @dataclass(frozen=True)
@@ -212,10 +192,7 @@ def _draw_qr_card(canv: Any, area: Box, payload: QrPayload, large: bool) -> None
     draw_stack(canv, layout, text_area, {"title": ACCENT})
 
 
-# --------------------------------------------------------------------------- entry points
-
-
-def _contact_flowables(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
+def contact_flowables(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
                                                                           list[OverflowNote]]:
     sheets = contact_sheets(plan, options)
     flowables: list[Flowable] = []
@@ -226,72 +203,3 @@ def _contact_flowables(plan: Plan | None, options: RenderOptions) -> tuple[list[
     return flowables, list(sheets.notes)
 
 
-def _sheets(
-    plan: Plan | None, options: RenderOptions, which: Sequence[Which]
-) -> tuple[list[Flowable], list[OverflowNote]]:
-    from .wallet import wallet_flowables  # wallet imports this module's helpers
-
-    register_fonts()
-    flowables: list[Flowable] = []
-    wallet_notes: list[OverflowNote] = []
-    contact_notes: list[OverflowNote] = []
-    if "contact" in which:
-        sheets, contact_notes = _contact_flowables(plan, options)
-        flowables += sheets
-    if "wallet" in which:
-        sheets, wallet_notes = wallet_flowables(plan, options)
-        if flowables:
-            flowables.append(PageBreak())
-        flowables += sheets
-    # The wallet card matters most in a crisis: its notes come first.
-    return flowables, wallet_notes + contact_notes
-
-
-def card_story(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
-                                                                   list[OverflowNote]]:
-    """The card sheets for the end of the workbook, each exactly one full page."""
-    flowables, notes = _sheets(plan, options, ("contact", "wallet"))
-    return [NextPageTemplate("fullpage"), PageBreak(), *flowables], notes
-
-
-def card_overflow(plan: Plan | None, options: RenderOptions) -> list[OverflowNote]:
-    """What will not fit on the cards at the smallest readable size (no PDF is built)."""
-    from .wallet import wallet_notes
-
-    register_fonts()
-    return wallet_notes(plan, options) + list(contact_sheets(plan, options).notes)
-
-
-class _CardsDocument(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, buffer: io.BytesIO, page: Size, duplex: bool) -> None:
-        frame = Frame(0, 0, page.width, page.height, id="fullpage", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
-        super().__init__(
-            buffer,
-            pagesize=(page.width, page.height),
-            pageTemplates=[PageTemplate("fullpage", [frame])],
-            title="Recovery Workbook cards",
-            author="",
-            subject="",
-            creator="Recovery Workbook",
-            producer="Recovery Workbook",
-            invariant=1,
-            pageCompression=1,
-            printScaling="None",
-            duplex="DuplexFlipLongEdge" if duplex else None,
-            initialFontName=BODY,  # otherwise the page names Helvetica, not embedded
-            initialFontSize=10,
-            initialLeading=12,
-        )
-
-
-def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: Which) -> BuildResult:
-    """A PDF of only the contact cards, or only the wallet card."""
-    if which not in ("contact", "wallet"):
-        raise ValueError(f"which must be 'contact' or 'wallet', not {which!r}")
-    flowables, notes = _sheets(plan, options, (which,))
-    buffer = io.BytesIO()
-    document = _CardsDocument(buffer, PAGES[options.paper],
-                              duplex=which == "wallet" and options.wallet_duplex)
-    document.build(flowables)
-    return BuildResult(buffer.getvalue(), document.page, tuple(notes))

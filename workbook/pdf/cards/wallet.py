@@ -20,8 +20,9 @@ from typing import Any, Literal
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
 
-from ..geometry import (
+from ...geometry import (
     ID1_CORNER_RADIUS,
+    PAGE_SIZES,
     Box,
     Line,
     Size,
@@ -31,11 +32,11 @@ from ..geometry import (
     paginate,
     wallet_slots,
 )
-from ..geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
-from ..options import OverflowNote, RenderOptions
-from ..plan import Plan
-from .card_content import blank_wallet, wallet_content
-from .card_draw import (
+from ...geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
+from ...options import OverflowNote, RenderOptions
+from ...plan import Plan
+from .content import blank_wallet, wallet_content
+from .draw import (
     ACCENT,
     CUT,
     INK,
@@ -49,8 +50,7 @@ from .card_draw import (
     rounded_outline,
     write_in,
 )
-from .card_layout import WALLET_INSET, WalletLayout, card_type, layout_wallet
-from .cards import PAGES
+from .layout import WALLET_INSET, WalletLayout, card_type, layout_wallet
 
 Side = Literal["pair", "front", "back"]
 BLANK_ROWS = 3  # lines to write names and numbers on, on a blank card
@@ -207,7 +207,7 @@ def wallet_flowables(
     plan: Plan | None, options: RenderOptions
 ) -> tuple[list[Flowable], list[OverflowNote]]:
     layout, notes = wallet_layout(plan, options)
-    page = PAGES[options.paper]
+    page = PAGE_SIZES[options.paper]
     duplex = options.wallet_duplex
     slots = wallet_slots(page, duplex)
     sheets = paginate(max(1, options.wallet_copies), len(slots))

@@ -25,8 +25,8 @@ from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-from ..options import OverflowNote
-from .card_content import ContactCard, quote, split_phone
+from ...options import OverflowNote
+from .content import ContactCard, quote, split_phone
 
 QR_WHERE = "contact cards, QR code"
 LEVEL = "L"  # 7 % error correction: a clean print, and the most room for contacts

@@ -3,7 +3,8 @@
 Ticking a suggestion adds a record holding its words; the client can then
 change the wording in the list editor (the tick goes away, the record stays:
 it is theirs now). Unticking removes the record that still holds the words.
-No Qt widgets here; edits go through the `PlanController`.
+No Qt here; edits go through anything that edits a plan by field path
+(`PlanEditor`: the desktop's `PlanController` is one).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..catalogues import suggestions
 from ..plan import (
@@ -34,9 +35,18 @@ from ..plan import (
     TriggerKind,
     WarningSign,
 )
-from .controller import PlanController
 
 E = TypeVar("E", bound=StrEnum)
+
+
+class PlanEditor(Protocol):
+    """Reads and edits a plan's lists by field path; an edit returns an error or None."""
+
+    def value(self, path: str) -> Any: ...
+
+    def append(self, list_path: str, item: Any) -> str | None: ...
+
+    def remove(self, list_path: str, index: int) -> str | None: ...
 
 
 def _enum(kind: type[E], group: str, default: E) -> E:
@@ -150,13 +160,13 @@ def offers(
     return found
 
 
-def is_ticked(controller: PlanController, offer: Offer) -> bool:
+def is_ticked(controller: PlanEditor, offer: Offer) -> bool:
     binding = BINDINGS[offer.kind]
     items = controller.value(binding.list_path)
     return any(_same(binding.text_of(item), offer.text) for item in items)
 
 
-def tick(controller: PlanController, offer: Offer, on: bool) -> str | None:
+def tick(controller: PlanEditor, offer: Offer, on: bool) -> str | None:
     """Add (on) or remove (off) the record holding the suggestion's words."""
     binding = BINDINGS[offer.kind]
     items = controller.value(binding.list_path)

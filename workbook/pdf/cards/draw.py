@@ -15,10 +15,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from ..geometry import Box, Line, RowsLayout, StackLayout, mm
-from ..geometry.fit import NOTE_INDENT
-from .fonts import bold_of, register_fonts
-from .markup import clean, segments, text_width
+from ...geometry import Box, Line, RowsLayout, StackLayout, mm
+from ...geometry.fit import NOTE_INDENT
+from ..fonts import bold_of, register_fonts
+from ..markup import clean, segments, text_width
 
 # The workbook's palette (see styles.py): ink, a calm accent, grey for labels.
 INK: Color = HexColor("#20272B")

@@ -16,12 +16,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
-from .facility import Facility, load_facility
-from .library.cli import register as register_library_commands
-from .library.errors import LibraryError
-from .options import OverflowNote
-from .plan import Paper, Plan, PlanFileError, load_plan, plan_to_json, write_atomic
+from .. import __version__
+from ..facility import Facility, load_facility
+from ..library.errors import LibraryError
+from ..options import OverflowNote
+from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json, write_atomic
+from .library import register as register_library_commands
 
 PROG = "recovery-workbook"
 
@@ -63,8 +63,8 @@ def _report_overflow(notes: Sequence[OverflowNote]) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .options import RenderOptions
-    from .pdf import build_workbook
+    from ..options import RenderOptions
+    from ..pdf import build_workbook
 
     plan = load_plan(args.plan)
     facility = _facility(args)
@@ -81,8 +81,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_blank(args: argparse.Namespace) -> int:
-    from .options import RenderOptions
-    from .pdf import build_workbook
+    from ..options import RenderOptions
+    from ..pdf import build_workbook
 
     facility = _facility(args)
     options = RenderOptions(
@@ -96,13 +96,13 @@ def cmd_blank(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from ..batch import run_batch
 
     return run_batch(args)
 
 
 def cmd_example(args: argparse.Namespace) -> int:
-    from .example import example_plan
+    from ..example import example_plan
 
     _write_output(args.output, plan_to_json(example_plan()).encode("utf-8"), private=True)
     return 0
@@ -139,7 +139,7 @@ def cmd_desktop(args: argparse.Namespace) -> int:
             "no display to open the desktop program on; use a command such as "
             f"'{PROG} build' or '{PROG} blank' (see '{PROG} --help')"
         )
-    from .ui.app import run
+    from ..ui.app import run
 
     return run(args.library)
 

@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..facility import CrisisLine, crisis_lines_for
-from ..options import OverflowNote, RenderOptions
-from ..plan import Plan, label
-from ..plan.crisis import WalletCard
-from .card_discreet import is_discreet
+from ...facility import CrisisLine, crisis_lines_for
+from ...options import OverflowNote, RenderOptions
+from ...plan import Plan, label
+from ...plan.crisis import WalletCard
+from .discreet import is_discreet
 
 WALLET_FRONT = "wallet card, front"
 WALLET_BACK = "wallet card, back"

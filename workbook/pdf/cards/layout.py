@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..geometry import (
+from ...geometry import (
     BUSINESS_CARD,
     ID1_CARD,
     ID1_CORNER_RADIUS,
@@ -22,8 +22,9 @@ from ..geometry import (
     fit_stack,
     mm,
 )
-from ..options import OverflowNote
-from .card_content import (
+from ...options import OverflowNote
+from ..markup import text_width
+from .content import (
     CONTACT_CARDS,
     DEFAULT_TITLE,
     WALLET_BACK,
@@ -34,7 +35,6 @@ from .card_content import (
     quote,
     split_phone,
 )
-from .markup import text_width
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,5 @@
+"""Turning a plan into output: a file on disk, or PDF bytes for the preview.
+
+The one layer above `pdf` and `library` that both the command line and the
+desktop use to produce a workbook.
+"""

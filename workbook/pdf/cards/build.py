@@ -1,0 +1,101 @@
+"""The card entry points: card pages for the workbook, card notes, card-only PDFs.
+
+- `card_story(plan, options)`: the card sheets as flowables for the end of the
+  workbook (beginning with the switch to the "fullpage" template), and the
+  notes of what did not fit.
+- `card_overflow(plan, options)`: only the notes, without building a PDF.
+- `build_cards_pdf(plan, options, which)`: a PDF of only the contact cards or
+  only the wallet card.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Literal
+
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+
+from ...geometry import PAGE_SIZES, Size
+from ...options import BuildResult, OverflowNote, RenderOptions
+from ...plan import Plan
+from ..fonts import BODY, register_fonts
+from .contact import contact_flowables, contact_sheets
+from .wallet import wallet_flowables, wallet_notes
+
+# What a card-only PDF holds: the contact-card sheets or the wallet card.
+CardSheet = Literal["contact", "wallet"]
+
+
+def _sheets(
+    plan: Plan | None, options: RenderOptions, which: Sequence[CardSheet]
+) -> tuple[list[Flowable], list[OverflowNote]]:
+    register_fonts()
+    flowables: list[Flowable] = []
+    wallet_notes: list[OverflowNote] = []
+    contact_notes: list[OverflowNote] = []
+    if "contact" in which:
+        sheets, contact_notes = contact_flowables(plan, options)
+        flowables += sheets
+    if "wallet" in which:
+        sheets, wallet_notes = wallet_flowables(plan, options)
+        if flowables:
+            flowables.append(PageBreak())
+        flowables += sheets
+    # The wallet card matters most in a crisis: its notes come first.
+    return flowables, wallet_notes + contact_notes
+
+
+def card_story(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
+                                                                   list[OverflowNote]]:
+    """The card sheets for the end of the workbook, each exactly one full page."""
+    flowables, notes = _sheets(plan, options, ("contact", "wallet"))
+    return [NextPageTemplate("fullpage"), PageBreak(), *flowables], notes
+
+
+def card_overflow(plan: Plan | None, options: RenderOptions) -> list[OverflowNote]:
+    """What will not fit on the cards at the smallest readable size (no PDF is built)."""
+    register_fonts()
+    return wallet_notes(plan, options) + list(contact_sheets(plan, options).notes)
+
+
+class _CardsDocument(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buffer: io.BytesIO, page: Size, duplex: bool) -> None:
+        frame = Frame(0, 0, page.width, page.height, id="fullpage", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        super().__init__(
+            buffer,
+            pagesize=(page.width, page.height),
+            pageTemplates=[PageTemplate("fullpage", [frame])],
+            title="Recovery Workbook cards",
+            author="",
+            subject="",
+            creator="Recovery Workbook",
+            producer="Recovery Workbook",
+            invariant=1,
+            pageCompression=1,
+            printScaling="None",
+            duplex="DuplexFlipLongEdge" if duplex else None,
+            initialFontName=BODY,  # otherwise the page names Helvetica, not embedded
+            initialFontSize=10,
+            initialLeading=12,
+        )
+
+
+def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: CardSheet) -> BuildResult:
+    """A PDF of only the contact cards, or only the wallet card."""
+    if which not in ("contact", "wallet"):
+        raise ValueError(f"which must be 'contact' or 'wallet', not {which!r}")
+    flowables, notes = _sheets(plan, options, (which,))
+    buffer = io.BytesIO()
+    document = _CardsDocument(buffer, PAGE_SIZES[options.paper],
+                              duplex=which == "wallet" and options.wallet_duplex)
+    document.build(flowables)
+    return BuildResult(buffer.getvalue(), document.page, tuple(notes))
