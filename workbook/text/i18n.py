@@ -13,13 +13,13 @@ the English text written in the code.
 from __future__ import annotations
 
 import gettext
-from functools import lru_cache
+from functools import cache
 
 DOMAIN = "workbook"
 _interface_language = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(language: str) -> gettext.NullTranslations:
     """The translations of the printed text for `language` (English: the text as written)."""
     return gettext.NullTranslations()
