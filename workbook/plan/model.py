@@ -35,7 +35,7 @@ class PrintSettings(Record):
 
 
 class Plan(Record):
-    """A client's recovery plan, section by section (the areas are listed in docs/ARCHITECTURE.md)."""
+    """A client's recovery plan, section by section (docs/ARCHITECTURE.md names the areas)."""
 
     schema_version: Literal[1] = Field(
         default=SCHEMA_VERSION,
