@@ -128,3 +128,28 @@ def long_lists() -> st.SearchStrategy[Plan]:
     ).map(lambda t: t[0].model_copy(
         update={"support_network": t[0].support_network.model_copy(update={"people": t[1]})}
     ))
+
+
+def record_types(model: type[Record]) -> list[type[Record]]:
+    """Every record type a model holds, itself first."""
+    seen: list[type[Record]] = []
+
+    def visit(cls: type[Record]) -> None:
+        if cls in seen:
+            return
+        seen.append(cls)
+        for info in cls.model_fields.values():
+            for arg in type_args(info.annotation):
+                if isinstance(arg, type) and issubclass(arg, Record):
+                    visit(arg)
+
+    visit(model)
+    return seen
+
+
+def type_args(annotation: object) -> list[object]:
+    args = list(getattr(annotation, "__args__", ()) or ())
+    out = [annotation]
+    for arg in args:
+        out.extend(type_args(arg))
+    return out

@@ -1,65 +1,17 @@
-"""Layout measured, not drawn: line breaking, grid and panel splitting, fitting."""
+"""The worksheet grid: splitting between rows, cutting tall rows, repeating the header."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from workbook.pdf.canvas_text import ELLIPSIS, fit_text
-from workbook.pdf.flowables import FillLines, Panel, WriteLines
-from workbook.pdf.fonts import BODY, register_fonts
+from workbook.pdf.fonts import register_fonts
 from workbook.pdf.grid import Grid, GridLook
-from workbook.pdf.markup import text_width
 from workbook.pdf.styles import styles_for
-from workbook.pdf.textblock import TextBlock, break_lines, text_flowable
-from workbook.pdf.tounicode import make_to_unicode_cmap, utf16_hex
+from workbook.pdf.textblock import TextBlock, text_flowable
 
 register_fonts()
 STYLE = styles_for(False).cell
-
-
-@given(st.text(alphabet="abc defgh\nijk", max_size=300), st.floats(20, 300))
-@settings(max_examples=30, deadline=None)
-def test_break_lines_keeps_every_word_and_fits_the_width(text: str, width: float) -> None:
-    lines = break_lines(text, BODY, 10, width)
-    assert "".join("".join(lines).split()) == "".join(text.split())
-    for line in lines:
-        assert stringWidth(line, BODY, 10) <= width + 1e-6 or len(line) == 1
-
-
-def test_a_word_wider_than_the_column_is_cut() -> None:
-    lines = break_lines("x" * 200, BODY, 10, 50)
-    assert len(lines) > 3 and "".join(lines) == "x" * 200
-
-
-def test_explicit_line_breaks_are_kept() -> None:
-    assert break_lines("one\ntwo\n\nthree", BODY, 10, 500) == ["one", "two", "", "three"]
-
-
-def test_text_flowable_uses_paragraphs_only_for_fallback_fonts() -> None:
-    assert isinstance(text_flowable("plain <b> & text", STYLE), TextBlock)
-    assert isinstance(text_flowable("Nguyễn", STYLE), TextBlock)  # Andika has Vietnamese
-    para = text_flowable("王小明 <b>", STYLE)
-    assert isinstance(para, Paragraph)
-    assert "&lt;b&gt;" in para.text and "Fallback-CJK" in para.text
-
-
-def test_text_block_measures_like_a_paragraph() -> None:
-    text = "A long answer that wraps onto a few lines in a narrow column of a table " * 3
-    block = TextBlock(text, STYLE)
-    para = Paragraph(text, STYLE)
-    assert block.wrap(150, 1000)[1] == pytest.approx(para.wrap(150, 1000)[1])
-
-
-def test_text_block_splits_by_lines() -> None:
-    block = TextBlock("word " * 400, STYLE)
-    _, height = block.wrap(200, 1e6)
-    first, rest = block.split(200, height / 3)
-    assert first.wrap(200, 1e6)[1] <= height / 3
-    assert first.lines + rest.lines == block.lines
 
 
 def _cells(texts: list[str]) -> list[Flowable | None]:
@@ -132,53 +84,6 @@ def test_a_form_row_is_never_cut_below_its_minimum_height(room: float) -> None:
 def test_grid_gives_up_when_not_even_the_header_fits() -> None:
     grid = Grid([100, 100], [_cells(["a", "b"])] * 3, GridLook(pad=4), header=_header())
     assert grid.split(200, 5) == []
-
-
-def test_write_lines_split_into_whole_lines() -> None:
-    lines = WriteLines(10, 25)
-    first, rest = lines.split(500, 110)
-    assert (first.count, rest.count) == (4, 6)
-    assert lines.split(500, 10) == []
-
-
-def test_fill_lines_fill_the_rest_of_the_page_or_move_on() -> None:
-    fill = FillLines(3, 25)
-    assert fill.wrap(500, 260)[1] == 250
-    assert fill.wrap(500, 60)[1] == 75  # too little room: asks for its minimum
-
-
-def test_panel_splits_its_content_and_keeps_every_part() -> None:
-    content = [TextBlock(f"line {i} " * 30, STYLE) for i in range(20)]
-    panel = Panel(content, padding=10)
-    _, height = panel.wrap(300, 1e6)
-    first, rest = panel.split(300, height / 2)
-    assert first.wrap(300, 1e6)[1] <= height / 2
-    assert first.open_bottom and rest.open_top
-    assert len(first.content) + len(rest.content) >= 20
-
-
-def test_fit_text_shortens_with_an_ellipsis() -> None:
-    assert fit_text("Jordan R.", 9, 200) == "Jordan R."
-    short = fit_text("Jordan " * 40, 9, 100)
-    assert short.endswith(ELLIPSIS) and text_width(short, 9) <= 100
-
-
-def test_emoji_get_utf16_surrogates_in_the_tounicode_map() -> None:
-    assert utf16_hex(0x1F331) == "D83CDF31"
-    assert utf16_hex(0x4E2D) == "4E2D"
-    cmap = make_to_unicode_cmap("F", [0x41, 0x1F331])
-    assert "<00> <0041>" in cmap and "<01> <D83CDF31>" in cmap and "1F331" not in cmap
-
-
-def test_ascii_text_is_one_body_run_and_other_scripts_fall_back() -> None:
-    from workbook.pdf.fonts import BODY
-    from workbook.pdf.markup import segments
-
-    assert list(segments("Call Sam <b> & 7 p.m.")) == [(BODY, "Call Sam <b> & 7 p.m.")]
-    assert list(segments("")) == []
-    runs = list(segments("Lan Nguyễn 中文"))
-    assert runs[0] == (BODY, "Lan Nguyễn ")
-    assert runs[1][0] != BODY and runs[1][1] == "中文"
 
 
 def test_a_tall_row_moves_whole_when_its_tall_cell_cannot_start_here() -> None:

@@ -228,13 +228,3 @@ def test_discreet_card_keeps_a_neutral_title_the_client_chose() -> None:
     assert content.title == "Numbers for Sam"
     plan.wallet_card.title = "My Crisis Plan"  # the default wording becomes neutral
     assert wallet_content(plan, RenderOptions()).title == "Important numbers"
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [("Call my sponsor", ["sponsor"]), ("NA meeting at 7", ["NA"]), ("Na and Minh", []),
-     ("Relapsing is not failing", ["Relapsing"]), ("12-step group", ["12-step"]),
-     ("Go for a walk", [])],
-)
-def test_treatment_words(text: str, words: list[str]) -> None:
-    assert treatment_words(text) == words
