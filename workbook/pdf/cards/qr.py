@@ -155,8 +155,97 @@ def qr_payloads(cards: Sequence[ContactCard]) -> tuple[list[QrPayload], list[Ove
 def _modules(text: str, version: int) -> tuple[tuple[bool, ...], ...]:
     code = qrencoder.QRCode(version, getattr(qrencoder.QRErrorCorrectLevel, LEVEL))
     code.addData(_data(text))
-    code.make()
+    # ReportLab's `make()` lays the code out nine times to score the eight
+    # masks, in pure Python: most of a workbook's QR cost. Score the masks on
+    # bit rows instead (`best_mask`), then lay out the winner once.
+    code.makeImpl(False, best_mask(code))
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
+
+
+_RUN = re.compile(r"0{5,}|1{5,}")
+_FINDER_LIKE = re.compile(r"(?=10111010000|00001011101)")
+
+
+def _bits(row: Sequence[bool]) -> int:
+    """A row of modules as an int, bit j for column j."""
+    return sum(1 << j for j, dark in enumerate(row) if dark)
+
+
+def mask_penalty(rows: Sequence[int], size: int) -> int:
+    """The standard's penalty score (ISO/IEC 18004, 7.8.3) of a masked symbol.
+
+    N1: 3 + (k - 5) for each run of k >= 5 modules of one colour in a row or
+    column; N2: 3 for each 2 x 2 block of one colour; N3: 40 for each
+    finder-like 1:1:3:1:1 pattern with 4 light modules on one side; N4: 10 for
+    each 5 % the dark share is away from half.
+    """
+    lines = [format(row, f"0{size}b")[::-1] for row in rows]
+    lines += ["".join(column) for column in zip(*lines, strict=True)]
+    score = 0
+    for line in lines:
+        for run in _RUN.finditer(line):
+            score += 3 + run.end() - run.start() - 5
+        score += 40 * len(_FINDER_LIKE.findall(line))
+    pairs = (1 << (size - 1)) - 1
+    full = (1 << size) - 1
+    for upper, lower in itertools.pairwise(rows):
+        same_down = ~(upper ^ lower) & full
+        same_across = ~(upper ^ (upper >> 1)) & pairs
+        score += 3 * (same_down & (same_down >> 1) & same_across).bit_count()
+    dark = sum(row.bit_count() for row in rows)
+    score += 10 * (abs(100 * dark // (size * size) - 50) // 5)
+    return score
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every code of one version shares: its function patterns and data places."""
+
+    functions: tuple[int, ...]  # dark function modules per row (format info left light)
+    positions: tuple[tuple[int, int], ...]  # (column, row) of each data bit, in order
+    flips: tuple[tuple[int, ...], ...]  # per mask, per row: the data modules it inverts
+
+
+@lru_cache(maxsize=MAX_VERSION)
+def _frame(version: int) -> _Frame:
+    probe = qrencoder.QRCode(version, getattr(qrencoder.QRErrorCorrectLevel, LEVEL))
+    size = probe.moduleCount = version * 4 + 17
+    probe.modules = [[False] * size for _ in range(size)]
+    probe.setupPositionProbePattern(0, 0)
+    probe.setupPositionProbePattern(size - 7, 0)
+    probe.setupPositionProbePattern(0, size - 7)
+    probe.setupPositionAdjustPattern()
+    probe.setupTimingPattern()
+    probe.setupTypeInfo(True, 0)  # test mode: the format information stays light
+    if version >= 7:
+        probe.setupTypeNumber(True)
+    positions = tuple(probe.dataPosIterator())
+    data = [0] * size
+    for column, row in positions:
+        data[row] |= 1 << column
+    flips = tuple(
+        tuple(_bits([mask(r, c) for c in range(size)]) & data[r] for r in range(size))
+        for mask in (qrencoder.QRUtil.getMask(pattern) for pattern in range(8))
+    )
+    return _Frame(tuple(_bits(row) for row in probe.modules), positions, flips)
+
+
+def best_mask(code: qrencoder.QRCode) -> int:
+    """The mask pattern with the lowest penalty, as `QRCode.getBestMaskPattern` chooses."""
+    frame = _frame(code.version)
+    size = len(frame.functions)
+    code.dataCache = qrencoder.QRCode.createData(code.version, code.errorCorrectLevel,
+                                                 code.dataList)
+    unmasked = [0] * size
+    bits = code.dataBitIterator(code.dataCache)
+    for (column, row), dark in zip(frame.positions, bits, strict=False):
+        if dark:
+            unmasked[row] |= 1 << column
+    scores = [
+        mask_penalty([frame.functions[r] | (unmasked[r] ^ flips[r]) for r in range(size)], size)
+        for flips in frame.flips
+    ]
+    return scores.index(min(scores))
 
 
 @lru_cache(maxsize=64)
