@@ -42,6 +42,9 @@ BODY_FACES = (
     Face(BODY_ITALIC, "Andika-Italic.ttf", BODY_BOLD_ITALIC),
     Face(BODY_BOLD_ITALIC, "Andika-BoldItalic.ttf", BODY_BOLD_ITALIC),
 )
+# The italic cuts serve only trusted template markup (<i>), which few pages
+# use: they are parsed on first use, not on every build.
+_LAZY_BODY = frozenset({BODY_ITALIC, BODY_BOLD_ITALIC})
 
 # Tried in this order for a character the body face lacks.
 FALLBACK_FACES = (
@@ -81,7 +84,10 @@ def register_fonts() -> None:
             return
         tounicode.install()  # emoji must stay text for copying and screen readers
         for face in BODY_FACES:
-            pdfmetrics.registerFont(TTFont(face.alias, font_path(face.filename)))
+            if face.alias in _LAZY_BODY:
+                _LazyFont.register(face)
+            else:
+                pdfmetrics.registerFont(TTFont(face.alias, font_path(face.filename)))
         pdfmetrics.registerFontFamily(
             BODY,
             normal=BODY,
@@ -90,6 +96,40 @@ def register_fonts() -> None:
             boldItalic=BODY_BOLD_ITALIC,
         )
         _registered = True
+
+
+class _LazyFont:
+    """Stands in the font registry for a face until something asks for it.
+
+    ReportLab looks a font up by name (`pdfmetrics.getFont`) only when a run
+    of text uses it. The stand-in parses the file then, registers the real
+    font under the same name, and answers from it from then on.
+    """
+
+    _dynamicFont = True
+    _multiByte = False
+
+    def __init__(self, face: Face) -> None:
+        self.fontName = face.alias
+        self._face = face
+        self._real: TTFont | None = None
+
+    @classmethod
+    def register(cls, face: Face) -> None:
+        # registerFont() would parse the face at once (it reads face.name),
+        # so the stand-in goes straight into the registry.
+        pdfmetrics._fonts[face.alias] = cls(face)
+
+    def _load(self) -> TTFont:
+        with _lock:
+            if self._real is None:
+                self._real = TTFont(self._face.alias, font_path(self._face.filename))
+                pdfmetrics._fonts.pop(self._face.alias, None)
+                pdfmetrics.registerFont(self._real)
+        return self._real
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._load(), name)
 
 
 def _ensure_fallback(alias: str) -> None:
