@@ -1,7 +1,5 @@
 """`python -m workbook` is the same as `recovery-workbook`."""
 
-import sys
+from .cli import run
 
-from .cli.main import main
-
-sys.exit(main())
+run()

@@ -2,8 +2,49 @@
 
 `main` parses the arguments; `library` adds the plan-library commands. Both
 turn a plan into a file through `workbook.output`, the one output writer.
+`run` is the process's entry point.
 """
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Sequence
 
 from .main import main
 
-__all__ = ["main"]
+# Commands that write one output and end: no database, no worker processes,
+# no window. They may leave without tearing the interpreter down.
+ONE_SHOT = frozenset({"build", "blank", "example", "validate", "schema"})
+# Commands that render: their modules are imported before the build starts.
+RENDERS = frozenset({"build", "blank"})
+
+
+def run(argv: Sequence[str] | None = None) -> None:
+    """Run one command as a process: `recovery-workbook` and `python -m workbook`.
+
+    For a one-shot command, the heavy modules are imported first and then
+    frozen out of the garbage collector's sight (a full collection would walk
+    every object the imports made, more than once during a build), and the
+    process leaves with `os._exit` once the command has returned: by then its
+    output is written, flushed and renamed into place, and tearing down the
+    interpreter's import heap would only cost time. Tests call `main`.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in args if not a.startswith("-")), None)
+    if command not in ONE_SHOT:
+        sys.exit(main(args))
+    if command in RENDERS:
+        import workbook.pdf  # noqa: F401  (imported before the freeze, on purpose)
+    gc.freeze()
+    code = main(args)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # a closed pipe (`schema | head`): nothing more to say
+            code = code or 1
+    os._exit(code)
+
+
+__all__ = ["main", "run"]
