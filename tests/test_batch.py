@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from workbook.batch import read_roster, slug
+from workbook.batch import Job, RowDone, read_roster, run_jobs, slug
 from workbook.cli.main import main
 from workbook.example import example_plan
 from workbook.plan import Paper, save_plan
@@ -80,3 +82,107 @@ def test_duplicate_names_get_distinct_files(tmp_path: Path) -> None:
     jobs = read_roster(roster, tmp_path, facility=None, paper=Paper.A4, large_print=False)
     assert [job.output.name for job in jobs] == ["sam.pdf", "sam-2.pdf"]
     assert all(job.options.paper is Paper.A4 for job in jobs)
+
+
+# -- a name alone prints the blank workbook with that name -------------------------
+
+
+def test_a_name_only_row_prints_the_blank_workbook_with_the_name(tmp_path: Path) -> None:
+    from workbook.options import RenderOptions
+    from workbook.pdf import build_workbook
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nLan Nguyễn\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(roster), "-o", str(out), "--jobs", "1"]) == 0
+    data = (out / "lan-nguyen.pdf").read_bytes()
+    blank = build_workbook(None, RenderOptions())
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) == len(PdfReader(io.BytesIO(blank.pdf)).pages)
+    text = pdf_text(data)
+    assert "You have not chosen a pathway yet" not in text
+    cover = pages[0].extract_text()
+    assert "Lan Nguyễn" in cover
+    assert "Name or initials" not in cover
+
+
+# -- precedence: flag > plan > facility -----------------------------------------------
+
+
+def test_the_plans_paper_beats_the_facilitys(tmp_path: Path) -> None:
+    save_plan(example_plan(), tmp_path / "jordan.json")  # chooses Letter
+    facility = tmp_path / "facility.toml"
+    facility.write_text('name = "Harbor Light"\npaper = "a4"\n', encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("plan,name\njordan.json,\n,Sam\n", encoding="utf-8")
+    from workbook.facility import load_facility
+
+    jobs = read_roster(roster, tmp_path, facility=load_facility(facility), paper=None,
+                       large_print=False)
+    assert [job.options.paper for job in jobs] == [Paper.LETTER, Paper.A4]
+    flagged = read_roster(roster, tmp_path, facility=load_facility(facility),
+                          paper=Paper.A4, large_print=True)
+    assert all(job.options.paper is Paper.A4 and job.options.large_print for job in flagged)
+
+
+# -- the engine: roster order, errors per row, cancel --------------------------------
+
+
+def _blank_jobs(folder: Path, count: int) -> list[Job]:
+    from workbook.options import RenderOptions
+
+    return [Job(n, None, RenderOptions(), folder / f"copy-{n:02d}.pdf", "wallet")
+            for n in range(1, count + 1)]
+
+
+def test_rows_are_reported_in_roster_order_and_a_bad_row_does_not_stop_the_rest(
+    tmp_path: Path,
+) -> None:
+    jobs = _blank_jobs(tmp_path, 6)
+    (tmp_path / "copy-03.pdf").mkdir()  # this row cannot be written
+    seen: list[RowDone] = []
+    summary = run_jobs(jobs, processes=2, on_row=seen.append)
+    assert [done.job.row for done in seen] == [1, 2, 3, 4, 5, 6]
+    assert [done.ok for done in seen] == [True, True, False, True, True, True]
+    assert seen[2].error is not None and "copy-03.pdf" in seen[2].error
+    assert (summary.printed, summary.failed, summary.cancelled) == (5, 1, False)
+    assert sorted(p.name for p in tmp_path.glob("*.pdf") if p.is_file()) == [
+        "copy-01.pdf", "copy-02.pdf", "copy-04.pdf", "copy-05.pdf", "copy-06.pdf"]
+
+
+def test_cancel_stops_the_batch_and_leaves_only_whole_files(tmp_path: Path) -> None:
+    jobs = _blank_jobs(tmp_path, 40)
+    cancel = threading.Event()
+    seen: list[RowDone] = []
+    stopped_at: list[float] = []
+
+    def on_row(done: RowDone) -> None:
+        seen.append(done)
+        if len(seen) == 3:
+            cancel.set()
+            stopped_at.append(time.monotonic())
+
+    summary = run_jobs(jobs, processes=2, on_row=on_row, cancel=cancel)
+    assert summary.cancelled
+    assert summary.printed == len(seen) == 3
+    assert time.monotonic() - stopped_at[0] < 1.0
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["copy-01.pdf", "copy-02.pdf", "copy-03.pdf"]  # no partial or extra files
+    for name in left:
+        assert PdfReader(tmp_path / name).pages
+
+
+def test_a_build_failure_is_named_by_kind_only(tmp_path: Path) -> None:
+    from workbook.facility import Facility
+    from workbook.options import RenderOptions
+
+    broken = tmp_path / "logo.png"
+    broken.write_bytes(b"not an image")
+    options = RenderOptions(facility=Facility(name="X", logo=broken))
+    jobs = [Job(2, example_plan(), options, tmp_path / "a.pdf")]
+    seen: list[RowDone] = []
+    summary = run_jobs(jobs, on_row=seen.append)
+    assert summary.failed == 1
+    assert seen[0].error is not None and "logo" in seen[0].error
+    assert "Jordan" not in seen[0].error
+    assert not (tmp_path / "a.pdf").exists()

@@ -4,32 +4,38 @@ A roster is a CSV file (UTF-8, as spreadsheet programs save it) with a header
 row. Columns, all optional but one of `name` or `plan` per row:
 
 - ``plan``: a plan file (relative to the roster) -> that client's workbook;
-- ``name``: a preferred name or initials -> a workbook with write-in spaces
-  and that name on the cover (or the name printed on the client's plan when
-  both are given: the plan wins);
+- ``name``: a preferred name or initials -> the blank workbook with that name
+  on the cover (or the name printed on the client's plan when both are
+  given: the plan wins);
 - ``paper`` (letter / a4), ``large_print`` (yes / no): per-row overrides;
 - ``file``: the output file name (default: from the name, else the row number).
 
 The whole roster is checked before anything is written; each workbook is
 written atomically, so an interrupted batch leaves only complete files.
+
+The engine (`run_jobs`) is shared by the command line and the desktop: it
+reports each finished row to a callback, in roster order, and stops within
+a second when its cancel event is set.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
-import os
+import multiprocessing
 import re
-import sys
+import signal
+import threading
+import time
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TypeAlias
 
-from .facility import Facility, load_facility
-from .options import RenderOptions
-from .plan import About, Paper, Plan, PlanFileError, load_plan, write_atomic
+from .facility import Facility
+from .options import BuildResult, RenderOptions, Which
+from .plan import Paper, Plan, PlanFileError, load_plan, write_atomic
 
 COLUMNS = {"name", "plan", "paper", "large_print", "file"}
 _YES = {"yes", "y", "true", "1", "x"}
@@ -42,10 +48,18 @@ class RosterError(PlanFileError):
 
 @dataclass(frozen=True)
 class Job:
+    """One document to print.
+
+    `row` says where it came from, for messages: the roster's row number, or
+    the copy or list position for a batch made in the desktop. `plan` None
+    prints the blank (with `options.cover_name` on a workbook's cover).
+    """
+
     row: int
-    plan: Plan
+    plan: Plan | None
     options: RenderOptions
     output: Path
+    which: Which = "workbook"
 
 
 def slug(text: str) -> str:
@@ -71,7 +85,11 @@ def read_roster(
     paper: Paper | None,
     large_print: bool,
 ) -> list[Job]:
-    """Check the whole roster and turn it into jobs; raise on the first problem."""
+    """Check the whole roster and turn it into jobs; raise on the first problem.
+
+    `paper` and `large_print` are the command line's flags: they beat a row's
+    own column, which beats the plan's choice, which beats the facility's default.
+    """
     try:
         text = roster.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -88,7 +106,7 @@ def read_roster(
         raise RosterError(f"{roster}: unknown column '{unknown[0]}' (known: {known})")
 
     jobs: list[Job] = []
-    used: set[str] = set()
+    namer = FileNamer(out_dir)
     for number, raw in enumerate(reader, start=2):  # row 1 is the header
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
         name, plan_cell = row.get("name", ""), row.get("plan", "")
@@ -96,17 +114,8 @@ def read_roster(
             if any(row.values()):
                 raise RosterError(f"{roster}: row {number}: needs a name or a plan")
             continue
-        if plan_cell:
-            plan_path = Path(plan_cell)
-            plan_path = plan_path if plan_path.is_absolute() else roster.parent / plan_path
-            try:
-                plan = load_plan(plan_path)
-            except PlanFileError as error:
-                raise RosterError(f"{roster}: row {number}: {error}") from None
-        else:
-            plan = Plan(about=About(preferred_name=name))
         row_paper = paper
-        if row.get("paper"):
+        if row_paper is None and row.get("paper"):
             try:
                 row_paper = Paper(row["paper"].lower())
             except ValueError:
@@ -114,60 +123,196 @@ def read_roster(
                     f"{roster}: row {number}: paper: '{row['paper']}' is not letter or a4"
                 ) from None
         row_large = _flag(row.get("large_print", ""), number, "large_print")
-        options = RenderOptions.for_plan(
-            plan,
-            paper=row_paper or (facility.paper if facility else None),
-            large_print=True if large_print else row_large,
-            facility=facility,
+        row_large = True if large_print else row_large
+        plan: Plan | None = None
+        if plan_cell:
+            plan_path = Path(plan_cell)
+            plan_path = plan_path if plan_path.is_absolute() else roster.parent / plan_path
+            try:
+                plan = load_plan(plan_path)
+            except PlanFileError as error:
+                raise RosterError(f"{roster}: row {number}: {error}") from None
+            options = RenderOptions.for_plan(
+                plan, paper=row_paper, large_print=row_large, facility=facility
+            )
+        else:
+            # A name alone: the blank workbook, with the name on its cover.
+            options = RenderOptions.for_blank(
+                paper=row_paper, large_print=row_large, facility=facility, cover_name=name
+            )
+        stem = slug(row.get("file", "").removesuffix(".pdf")) or slug(
+            name or (plan.display_name() if plan else "")
         )
-        stem = slug(row.get("file", "").removesuffix(".pdf")) or slug(name or plan.display_name())
-        stem = stem or f"workbook-{number - 1:03d}"
-        candidate, n = stem, 2
-        while candidate in used:
-            candidate, n = f"{stem}-{n}", n + 1
-        used.add(candidate)
-        jobs.append(Job(number, plan, options, out_dir / f"{candidate}.pdf"))
+        output = namer.take(stem or f"workbook-{number - 1:03d}")
+        jobs.append(Job(number, plan, options, output))
     if not jobs:
         raise RosterError(f"{roster}: no rows to print")
     return jobs
 
 
-def render_job(job: Job) -> tuple[str, list[str]]:
-    """Build and write one workbook (runs in a worker process)."""
-    from .pdf import build_workbook
+class FileNamer:
+    """Distinct output file names in one folder: `sam.pdf`, `sam-2.pdf`..."""
 
-    result = build_workbook(job.plan, job.options)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._used: set[str] = set()
+
+    def take(self, stem: str, suffix: str = ".pdf") -> Path:
+        candidate, n = stem, 2
+        while candidate in self._used:
+            candidate, n = f"{stem}-{n}", n + 1
+        self._used.add(candidate)
+        return self.folder / f"{candidate}{suffix}"
+
+
+# -- the engine: build in worker processes, deliver in roster order -----------------
+
+
+@dataclass(frozen=True)
+class RowDone:
+    """One finished row: what was printed, or the one-line reason it was not.
+
+    `index` is the row's place in the batch (0-based, roster order). `error`
+    never holds plan text: a build failure is named by its kind only.
+    """
+
+    index: int
+    job: Job
+    pages: int = 0
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    printed: int
+    failed: int
+    cancelled: bool
+    seconds: float
+
+
+# Gets each finished document (in roster order, on the thread running the
+# batch); the default writes it to the job's output file.
+Deliver = Callable[[Job, BuildResult], None]
+OnRow = Callable[[RowDone], None]
+
+_Results: TypeAlias = Generator[BuildResult | str, None, None]
+
+# How often the engine looks at the cancel event while a build runs.
+_POLL_S = 0.1
+
+
+def write_job(job: Job, result: BuildResult) -> None:
     write_atomic(job.output, result.pdf)
-    return str(job.output), [note.message() for note in result.overflow]
 
 
-def run_batch(args: argparse.Namespace) -> int:
-    facility = load_facility(args.facility) if args.facility else None
-    out_dir: Path = args.output
-    if out_dir.exists() and not out_dir.is_dir():
-        raise RosterError(f"{out_dir}: is a file; give a folder for the workbooks")
-    jobs = read_roster(
-        args.roster,
-        out_dir,
-        facility=facility,
-        paper=Paper(args.paper) if args.paper else None,
-        large_print=args.large_print,
+def build_job(job: Job) -> BuildResult | str:
+    """Build one document; a failure comes back as a one-line reason (no plan text)."""
+    from .pdf import build_pdf
+
+    try:
+        return build_pdf(job.plan, job.options, job.which)
+    except PlanFileError as error:  # e.g. the facility's logo went missing
+        return str(error)
+    except Exception as error:  # a renderer bug: name its kind, never the data
+        return f"could not be built ({type(error).__name__})"
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches the whole process group: the parent decides, the workers
+    # stay quiet instead of each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from . import pdf  # noqa: F401  (load ReportLab and the fonts once, up front)
+
+
+def _in_process(jobs: Sequence[Job], cancel: threading.Event) -> _Results:
+    for job in jobs:
+        if cancel.is_set():
+            return
+        yield build_job(job)
+
+
+def _in_pool(
+    jobs: Sequence[Job], processes: int, cancel: threading.Event
+) -> _Results:
+    # Spawned workers start clean: no inherited ReportLab, font or Qt state.
+    pool = get_context("spawn").Pool(processes, initializer=_worker_start)
+    try:
+        results = pool.imap(build_job, jobs, chunksize=1)  # in order, as they finish
+        for _ in range(len(jobs)):
+            while True:
+                if cancel.is_set():
+                    return
+                try:
+                    result = results.next(timeout=_POLL_S)
+                except multiprocessing.TimeoutError:
+                    continue
+                break
+            yield result
+    finally:
+        # Workers still building are stopped at once; they never write files.
+        pool.terminate()
+        pool.join()
+
+
+def run_jobs(
+    jobs: Sequence[Job],
+    *,
+    processes: int = 0,
+    on_row: OnRow | None = None,
+    cancel: threading.Event | None = None,
+    deliver: Deliver = write_job,
+) -> Summary:
+    """Build every job and hand each document to `deliver`, in roster order.
+
+    `processes` 0 builds in this process; more builds in that many worker
+    processes (the desktop always uses at least one, so the window never
+    waits on ReportLab). `on_row` hears of each row as it is delivered, in
+    order; a row that fails is reported and the others go on. Setting
+    `cancel` stops the batch within a second: rows not yet delivered are
+    never written, and every file already written is whole.
+    """
+    cancel = cancel or threading.Event()
+    started = time.monotonic()
+    printed = failed = 0
+    results = (
+        _in_pool(jobs, processes, cancel) if processes > 0 else _in_process(jobs, cancel)
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(args.jobs or os.cpu_count() or 1, len(jobs)))
-    if workers == 1:
-        for count, job in enumerate(jobs, start=1):
-            _progress(count, len(jobs), *render_job(job))
-        return 0
-    # Spawned workers start clean: no inherited ReportLab or font state.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(render_job, job) for job in jobs]
-        for count, future in enumerate(as_completed(futures), start=1):
-            _progress(count, len(jobs), *future.result())
-    return 0
-
-
-def _progress(done: int, total: int, path: str, notes: list[str]) -> None:
-    print(f"[{done}/{total}] {path}", file=sys.stderr)
-    for note in notes:
-        print(f"    note: {note}", file=sys.stderr)
+    try:
+        for index, result in enumerate(results):
+            job = jobs[index]
+            if isinstance(result, str):
+                done = RowDone(index, job, error=result)
+            else:
+                try:
+                    deliver(job, result)
+                except OSError as error:
+                    reason = error.strerror or type(error).__name__
+                    done = RowDone(index, job, error=f"{job.output}: cannot be written ({reason})")
+                except PlanFileError as error:
+                    done = RowDone(index, job, error=str(error))
+                else:
+                    notes = tuple(note.message() for note in result.overflow)
+                    done = RowDone(index, job, result.page_count, notes)
+            if done.ok:
+                printed += 1
+            else:
+                failed += 1
+            if on_row is not None:
+                on_row(done)
+            if cancel.is_set():
+                break
+    finally:
+        results.close()
+    return Summary(
+        total=len(jobs),
+        printed=printed,
+        failed=failed,
+        cancelled=cancel.is_set() and printed + failed < len(jobs),
+        seconds=time.monotonic() - started,
+    )

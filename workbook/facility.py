@@ -8,15 +8,33 @@ standard US crisis lines are used when a profile names none.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
+import typing
+from enum import Enum
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, ValidationError
+import platformdirs
+import tomli_w
+from PIL import Image, UnidentifiedImageError
+from pydantic import Field, ValidationError, field_validator
 
-from .plan import Meeting, Paper, PlanFileError, Record, describe_validation_error
+from .plan import (
+    Meeting,
+    Paper,
+    PlanFileError,
+    PrintSettings,
+    Record,
+    describe_validation_error,
+    write_atomic,
+)
 from .plan.common import RequiredText, Text, field, list_field
+
+# The languages a workbook can be printed in: the plan's own list.
+LANGUAGES: tuple[str, ...] = typing.get_args(PrintSettings.model_fields["language"].annotation)
 
 
 class CrisisLine(Record):
@@ -41,7 +59,15 @@ class Facility(Record):
     address: Text = field("Address", "")
     phone: Text = field("Phone", "")
     logo: Path | None = field("Logo", "A PNG or JPEG file, relative to the profile.", None)
-    paper: Paper | None = field("Default paper size", "", None)
+    paper: Paper | None = field(
+        "Default paper size", "For blank copies and plans that do not choose one.", None
+    )
+    large_print: bool | None = field(
+        "Default large print", "For blank copies and plans that do not choose.", None
+    )
+    language: str | None = field(
+        "Default language", "For blank copies and new plans.", None
+    )
     crisis_lines: list[CrisisLine] | None = Field(
         default=None,
         title="Crisis lines",
@@ -50,9 +76,60 @@ class Facility(Record):
     local_resources: list[LocalResource] = list_field("Local resources", "")
     meetings: list[Meeting] = list_field("Local meetings", "")
 
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str | None) -> str | None:
+        if value is not None and value not in LANGUAGES:
+            raise ValueError(f"'{value}' is not one of {', '.join(LANGUAGES)}")
+        return value
+
+    def label(self) -> str:
+        """How the desktop names the profile: its name, else its phone, else "unnamed"."""
+        return self.name.strip() or self.phone.strip() or "unnamed facility"
+
 
 class FacilityFileError(PlanFileError):
     """A facility profile could not be read; one line, naming the file and field."""
+
+
+# A logo is printed a few centimetres wide: anything larger is not a logo.
+MAX_LOGO_BYTES = 10 * 1024 * 1024
+MAX_LOGO_PIXELS = 40_000_000
+LOGO_FORMATS = {"PNG": ".png", "JPEG": ".jpg"}
+
+
+def check_logo(path: Path) -> str:
+    """Make sure `path` is a whole PNG or JPEG image; returns its file suffix.
+
+    Raises FacilityFileError naming the field ("logo: ...") otherwise, so a
+    bad file is reported when the profile is loaded, not halfway through a batch.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FacilityFileError(f"logo: {path} does not exist") from None
+    except OSError as error:
+        raise FacilityFileError(f"logo: {path} cannot be read ({error.strerror})") from None
+    if not path.is_file():
+        raise FacilityFileError(f"logo: {path} is not a file")
+    if size > MAX_LOGO_BYTES:
+        raise FacilityFileError(f"logo: {path} is larger than 10 MB; use a smaller image")
+    try:
+        with Image.open(path) as image:
+            kind = image.format or ""
+            width, height = image.size
+            if kind not in LOGO_FORMATS:
+                raise FacilityFileError(
+                    f"logo: {path} is a {kind or 'non-image'} file, not a PNG or JPEG image"
+                )
+            if width * height > MAX_LOGO_PIXELS:
+                raise FacilityFileError(f"logo: {path} is too large ({width} x {height} pixels)")
+            image.load()  # decodes every byte: a cut-off download fails here
+    except FacilityFileError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise FacilityFileError(f"logo: {path} is not a PNG or JPEG image") from None
+    return LOGO_FORMATS[kind]
 
 
 def load_facility(path: Path) -> Facility:
@@ -72,8 +149,10 @@ def load_facility(path: Path) -> Facility:
         raise FacilityFileError(f"{path}: {describe_validation_error(error)}") from None
     if facility.logo is not None:
         logo = facility.logo if facility.logo.is_absolute() else path.parent / facility.logo
-        if not logo.is_file():
-            raise FacilityFileError(f"{path}: logo: {logo} does not exist")
+        try:
+            check_logo(logo)
+        except FacilityFileError as error:
+            raise FacilityFileError(f"{path}: {error}") from None
         facility = facility.model_copy(update={"logo": logo})
     return facility
 
@@ -100,3 +179,87 @@ def crisis_lines_for(facility: Facility | None) -> list[CrisisLine]:
     if facility is not None and facility.crisis_lines is not None:
         return list(facility.crisis_lines)
     return list(standard_crisis_lines().lines)
+
+
+# -- the desktop's own copy: one profile in the program's config folder --------------
+
+APP_NAME = "recovery-workbook"
+PROFILE_NAME = "facility.toml"
+
+
+def config_folder() -> Path:
+    """The program's own settings folder (it may not exist yet)."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def saved_profile_path() -> Path:
+    return config_folder() / PROFILE_NAME
+
+
+def load_saved_facility() -> Facility | None:
+    """The facility profile the desktop keeps, or None if none was set up."""
+    path = saved_profile_path()
+    if not path.exists():
+        return None
+    return load_facility(path)
+
+
+def facility_to_toml(facility: Facility, logo_name: str | None = None) -> str:
+    """The profile as the TOML `--facility` reads; `logo_name` replaces the logo's path."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items() if v is not None and v != "" and v != []}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, Path):
+            return str(value)
+        return value
+
+    data = plain(facility.model_dump(mode="python"))
+    if facility.logo is not None and logo_name is not None:
+        data["logo"] = logo_name
+    # Scalars first, then the tables, as a person would write the file.
+    ordered = dict(sorted(data.items(), key=lambda item: isinstance(item[1], list)))
+    head = "# A facility profile for Recovery Workbook (recovery-workbook --facility FILE).\n"
+    return head + tomli_w.dumps(ordered)
+
+
+def write_facility(facility: Facility, path: Path, *, private: bool = False) -> Path:
+    """Write the profile as TOML at `path`, its logo copied beside it.
+
+    The copy is named after the profile (`facility-logo.png` beside
+    `facility.toml`) and referred to by that name, so the folder can be
+    moved or handed to the command line as it is. Returns the TOML's path.
+    """
+    logo_name: str | None = None
+    if facility.logo is not None:
+        suffix = check_logo(facility.logo)
+        logo_name = f"{path.stem}-logo{suffix}"
+        target = path.with_name(logo_name)
+        if facility.logo.resolve() != target.resolve():
+            write_atomic(target, facility.logo.read_bytes(), private=private)
+    write_atomic(path, facility_to_toml(facility, logo_name).encode("utf-8"), private=private)
+    return path
+
+
+def save_facility(facility: Facility) -> Path:
+    """Keep the profile in the config folder (folder 0700, files 0600)."""
+    folder = config_folder()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    path = write_facility(facility, folder / PROFILE_NAME, private=True)
+    if facility.logo is None:
+        for old in folder.glob(f"{path.stem}-logo.*"):
+            old.unlink(missing_ok=True)
+    return path
+
+
+def forget_facility() -> None:
+    """Stop using a facility profile in the desktop (the standard lines come back)."""
+    folder = config_folder()
+    saved_profile_path().unlink(missing_ok=True)
+    for old in folder.glob(f"{Path(PROFILE_NAME).stem}-logo.*"):
+        old.unlink(missing_ok=True)

@@ -28,14 +28,35 @@ class ReviewEntry:
     summary: str
 
 
+def _plan_chose(plan: Plan, name: str) -> bool:
+    """Whether the plan itself says `print_settings.<name>`.
+
+    A plan read from a file or the library carries every setting it was saved
+    with; one made in code (or a hand-written file leaving them out) does not,
+    and then the facility's default applies.
+    """
+    return "print_settings" in plan.model_fields_set and (
+        name in plan.print_settings.model_fields_set
+    )
+
+
 @dataclass(frozen=True)
 class RenderOptions:
+    """How one document is printed.
+
+    `cover_name` is for a blank workbook only: the name printed on its cover
+    (a roster row that gives just a name). `language` is the printed language
+    of a blank; a client's workbook is printed in its plan's own language.
+    """
+
     paper: Paper = Paper.LETTER
     large_print: bool = False
     facility: Facility | None = None
     reviews: tuple[ReviewEntry, ...] = ()
     wallet_copies: int = 2
     wallet_duplex: bool = False
+    cover_name: str = ""
+    language: str = "en"
 
     @classmethod
     def for_plan(
@@ -47,13 +68,47 @@ class RenderOptions:
         facility: Facility | None = None,
         reviews: tuple[ReviewEntry, ...] = (),
     ) -> RenderOptions:
-        """The plan's own print settings, with any of them overridden."""
+        """The plan's print settings: a flag (not None) beats the plan's own
+        choice, which beats the facility's default, which beats the built-in one."""
         settings = plan.print_settings
+        if paper is None:
+            if _plan_chose(plan, "paper") or facility is None or facility.paper is None:
+                paper = settings.paper
+            else:
+                paper = facility.paper
+        if large_print is None:
+            if _plan_chose(plan, "large_print") or facility is None or (
+                facility.large_print is None
+            ):
+                large_print = settings.large_print
+            else:
+                large_print = facility.large_print
         return cls(
-            paper=paper if paper is not None else settings.paper,
-            large_print=settings.large_print if large_print is None else large_print,
+            paper=paper,
+            large_print=large_print,
             facility=facility,
             reviews=reviews,
+            language=settings.language,
+        )
+
+    @classmethod
+    def for_blank(
+        cls,
+        *,
+        paper: Paper | None = None,
+        large_print: bool | None = None,
+        language: str | None = None,
+        facility: Facility | None = None,
+        cover_name: str = "",
+    ) -> RenderOptions:
+        """A blank workbook or card: a flag (not None) beats the facility's default."""
+        defaults = facility or Facility()
+        return cls(
+            paper=paper or defaults.paper or Paper.LETTER,
+            large_print=large_print if large_print is not None else bool(defaults.large_print),
+            facility=facility,
+            cover_name=cover_name.strip(),
+            language=language or defaults.language or "en",
         )
 
 

@@ -9,6 +9,7 @@ and any output file as they were. Nothing is logged.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import functools
 import getpass
@@ -228,22 +229,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     from ..pdf import build_workbook
 
     facility = load_facility(args.facility) if args.facility is not None else None
-    paper = Paper(args.paper) if args.paper else (facility.paper if facility else None)
     with _open(args) as library:
         client_id = library.find_client(args.client)
         plan = library.plan(client_id, args.revision)
-        reviews = library.review_entries(
-            client_id, paper=paper or plan.print_settings.paper
+        # The flag beats the plan's own choice, which beats the facility's default.
+        options = RenderOptions.for_plan(
+            plan,
+            paper=Paper(args.paper) if args.paper else None,
+            large_print=True if args.large_print else None,
+            facility=facility,
         )
+        reviews = library.review_entries(client_id, paper=options.paper)
     if args.revision is not None:
         reviews = reviews[: args.revision]
-    options = RenderOptions.for_plan(
-        plan,
-        paper=paper,
-        large_print=True if args.large_print else None,
-        facility=facility,
-        reviews=reviews,
-    )
+    options = dataclasses.replace(options, reviews=tuple(reviews))
     result = build_workbook(plan, options)
     output: Path = args.output
     if output.is_dir():

@@ -12,9 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..facility import Facility, load_facility
@@ -51,10 +54,8 @@ def _facility(args: argparse.Namespace) -> Facility | None:
     return load_facility(path) if path is not None else None
 
 
-def _paper(args: argparse.Namespace, facility: Facility | None) -> Paper | None:
-    if args.paper is not None:
-        return Paper(args.paper)
-    return facility.paper if facility is not None else None
+def _paper(args: argparse.Namespace) -> Paper | None:
+    return Paper(args.paper) if args.paper is not None else None
 
 
 def _report_overflow(notes: Sequence[OverflowNote]) -> None:
@@ -70,7 +71,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     facility = _facility(args)
     options = RenderOptions.for_plan(
         plan,
-        paper=_paper(args, facility),
+        paper=_paper(args),
         large_print=True if args.large_print else None,
         facility=facility,
     )
@@ -85,9 +86,9 @@ def cmd_blank(args: argparse.Namespace) -> int:
     from ..pdf import build_workbook
 
     facility = _facility(args)
-    options = RenderOptions(
-        paper=_paper(args, facility) or Paper.LETTER,
-        large_print=args.large_print,
+    options = RenderOptions.for_blank(
+        paper=_paper(args),
+        large_print=True if args.large_print else None,
         facility=facility,
     )
     result = build_workbook(None, options)
@@ -96,9 +97,40 @@ def cmd_blank(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from ..batch import run_batch
+    from ..batch import RosterError, read_roster, run_jobs
+    from .progress import BatchProgress
 
-    return run_batch(args)
+    facility = _facility(args)
+    out_dir: Path = args.output
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RosterError(f"{out_dir}: is a file; give a folder for the workbooks")
+    jobs = read_roster(
+        args.roster,
+        out_dir,
+        facility=facility,
+        paper=Paper(args.paper) if args.paper else None,
+        large_print=args.large_print,
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    processes = max(1, min(args.jobs or os.cpu_count() or 1, len(jobs)))
+    progress = BatchProgress(len(jobs))
+    cancel = threading.Event()
+    # The first Ctrl-C stops the batch cleanly (whole files only, a summary);
+    # a second one interrupts at once.
+    previous = signal.signal(signal.SIGINT, lambda *_: _stop(cancel, previous))
+    try:
+        summary = run_jobs(jobs, processes=processes, on_row=progress.row, cancel=cancel)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    progress.finish(summary, out_dir)
+    if summary.cancelled:
+        return 130
+    return 1 if summary.failed else 0
+
+
+def _stop(cancel: threading.Event, previous: Any) -> None:
+    cancel.set()
+    signal.signal(signal.SIGINT, previous)
 
 
 def cmd_example(args: argparse.Namespace) -> int:

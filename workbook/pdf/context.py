@@ -25,7 +25,7 @@ class Context:
     width: float  # of the body frame
     height: float
     pathways: frozenset[PathwayKind]
-    name: str  # the client's preferred name or initials, "" when blank
+    name: str  # the client's preferred name or initials; a blank's cover name, or ""
     facility_name: str
     language: str  # of the printed prose and suggestions
 
@@ -40,9 +40,9 @@ class Context:
             width=width,
             height=height,
             pathways=frozenset(plan.pathways.kinds()) if plan is not None else frozenset(),
-            name=plan.display_name() if plan is not None else "",
+            name=plan.display_name() if plan is not None else options.cover_name,
             facility_name=facility.name.strip() if facility is not None else "",
-            language=plan.print_settings.language if plan is not None else "en",
+            language=plan.print_settings.language if plan is not None else options.language,
         )
 
     @property

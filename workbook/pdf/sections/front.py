@@ -43,7 +43,8 @@ def cover(ctx: Context) -> list[Flowable]:
         Spacer(0, 10),
     ]
     plan = ctx.plan
-    if plan is not None and ctx.name:
+    # A blank workbook may carry a name too (a roster row giving only a name).
+    if ctx.name:
         out.append(ctx.user(ctx.name, st.cover_name))
     else:
         out += label_values(ctx, [("Name or initials", "")], label_share=0.3)
