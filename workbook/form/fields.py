@@ -99,6 +99,3 @@ def choice_label(value: Any) -> str:
 def record_fields(record_type: type[BaseModel]) -> list[tuple[str, FieldInfo, FieldKind]]:
     return [(name, info, classify(info)) for name, info in record_type.model_fields.items()]
 
-
-def title_of(info: FieldInfo, name: str) -> str:
-    return str(info.title or name.replace("_", " ").capitalize())

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..plan import PathwayKind, Plan, paths
+from ..plan import PathwayKind, Plan, path_title, paths
 
 
 class PageState(StrEnum):
@@ -282,7 +282,7 @@ def page_state(plan: Plan, page: Page) -> PageState:
 def missing(plan: Plan, page: Page) -> list[str]:
     """Titles of the core questions still unanswered (for the side panel's tooltip)."""
     return [
-        str(paths.field_info(plan, path).title)
+        path_title(plan, path)
         for path in page.core
         if not is_answered(plan, path)
     ]

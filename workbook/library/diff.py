@@ -29,6 +29,7 @@ from ..plan import (
     Plan,
     Record,
     date_text,
+    field_title,
     label,
 )
 
@@ -144,7 +145,7 @@ def _lower_first(title: str) -> str:
 def _field_name(path: str, info: FieldInfo) -> str:
     if path in FIELD_NAMES:
         return FIELD_NAMES[path]
-    title = _lower_first(info.title or path.rsplit(".", 1)[-1].replace("_", " "))
+    title = _lower_first(field_title(info, path.rsplit(".", 1)[-1]))
     section = path.rsplit(".", 1)[0] if "." in path else ""
     if section in SECTION_PREFIXES:
         return SECTION_PREFIXES[section] + title
@@ -154,7 +155,7 @@ def _field_name(path: str, info: FieldInfo) -> str:
 def _list_names(path: str, info: FieldInfo) -> tuple[str, str]:
     if path in LIST_NAMES:
         return LIST_NAMES[path]
-    title = _lower_first(info.title or path.rsplit(".", 1)[-1].replace("_", " "))
+    title = _lower_first(field_title(info, path.rsplit(".", 1)[-1]))
     return title, title
 
 
@@ -226,7 +227,8 @@ def _describe_value(
 ) -> str:
     name = _field_name(path, info)
     if isinstance(after, bool) and isinstance(before, bool):
-        on, off = SWITCHES.get(path, (f"set “{info.title}” to yes", f"set “{info.title}” to no"))
+        title = field_title(info, path.rsplit(".", 1)[-1])
+        on, off = SWITCHES.get(path, (f"set “{title}” to yes", f"set “{title}” to no"))
         return on if after else off
     if after is None or after == "":
         plain_text = isinstance(before, str) and not isinstance(before, Enum)
@@ -294,5 +296,5 @@ def _changed_fields(old: Record, new: Record) -> list[str]:
     names: list[str] = []
     for name, info in type(old).model_fields.items():
         if getattr(old, name) != getattr(new, name):
-            names.append(_lower_first(info.title or name.replace("_", " ")))
+            names.append(_lower_first(field_title(info, name)))
     return names

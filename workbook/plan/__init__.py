@@ -12,12 +12,19 @@ from .care import (
 from .checkins import TRACKER_LABELS, CheckIn, CheckIns, TrackerKind
 from .common import MAX_TEXT, Record
 from .crisis import CrisisContact, CrisisPlan, WalletCard
+from .fields import (
+    Problem,
+    describe_validation_error,
+    field_error_message,
+    field_title,
+    first_problem,
+    path_title,
+)
 from .goals import GOAL_AREA_LABELS, Goal, GoalArea, Goals
 from .health import Checkup, Medication, SelfCareArea, SelfCarePractice, WholeHealth
 from .io import (
     MIGRATIONS,
     PlanFileError,
-    describe_validation_error,
     load_plan,
     plan_from_data,
     plan_from_json,
@@ -64,9 +71,10 @@ __all__ = [
     "FamilyInvolvement", "Goal", "GoalArea", "Goals", "HighRiskSituation", "LevelOfCare",
     "Medication", "Meeting", "MeetingFormat", "Mentor", "MentorRole", "OnlineCommunity",
     "Organisation", "OrganisationKind", "Paper", "PathwayChoice", "PathwayKind", "Pathways",
-    "Plan", "PlanFileError", "Prevention", "PrintSettings", "Record", "SelfCareArea",
+    "Plan", "PlanFileError", "Prevention", "PrintSettings", "Problem", "Record", "SelfCareArea",
     "SelfCarePractice", "SoberActivity", "SupportNetwork", "SupportPerson", "TrackerKind",
     "Trigger", "TriggerKind", "WalletCard", "WarningSign", "WholeHealth",
-    "date_text", "describe_validation_error", "label", "load_plan", "plan_from_data",
-    "plan_from_json", "plan_to_json", "save_plan", "write_atomic",
+    "date_text", "describe_validation_error", "field_error_message", "field_title",
+    "first_problem", "label", "load_plan", "path_title", "plan_from_data", "plan_from_json",
+    "plan_to_json", "save_plan", "write_atomic",
 ]

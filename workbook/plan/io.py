@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .fields import describe_validation_error
 from .model import SCHEMA_VERSION, Plan
 
 # A migration turns the JSON of schema version N into that of version N + 1.
@@ -27,39 +27,6 @@ MIGRATIONS: dict[int, Migration] = {}
 
 class PlanFileError(Exception):
     """A plan could not be read; the message is ready to show to a person."""
-
-
-def _format_loc(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-_FIELD_PREFIX = re.compile(r"^([a-z_]+): (.*)$", re.DOTALL)
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """The first problem as ``path: message``, and how many more there are."""
-    problems = error.errors(include_url=False)
-    first = problems[0]
-    loc = tuple(first["loc"])
-    message = str(first["msg"])
-    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    # A record-level rule names its field at the start of the message.
-    match = _FIELD_PREFIX.match(message)
-    if match:
-        loc = (*loc, match.group(1))
-        message = match.group(2)
-    if first["type"] == "extra_forbidden":
-        message = "is not a field of a recovery plan (misspelt?)"
-    where = _format_loc(loc) or "plan"
-    more = len(problems) - 1
-    tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-    return f"{where}: {message}{tail}"
 
 
 def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:

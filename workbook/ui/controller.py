@@ -12,11 +12,11 @@ import copy
 import time
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..plan import Plan, paths
+from ..plan import Plan, field_error_message, path_title, paths
 
 # Typing into one field is one undo step, unless the typist paused this long.
 MERGE_PAUSE_S = 2.0
@@ -29,21 +29,6 @@ def related(a: str, b: str) -> bool:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return long == short or long.startswith((short + ".", short + "["))
-
-
-def error_message(error: Exception, title: str) -> str:
-    """One line for a person: the field's label and what is wrong."""
-    if isinstance(error, ValidationError):
-        first = error.errors(include_url=False)[0]
-        message = str(first["msg"]).removeprefix("Value error, ")
-        # A record-level rule names the field it is about: "phone: ...".
-        field_name, sep, rest = message.partition(": ")
-        if sep and field_name.isidentifier():
-            message = rest
-        if first["type"] == "string_too_long":
-            message = "is too long"
-        return f"{title}: {message}"
-    return f"{title}: {error}"
 
 
 class _SetCommand(QUndoCommand):
@@ -111,8 +96,7 @@ class PlanController(QObject):
         return paths.get(self._plan, path)
 
     def title(self, path: str) -> str:
-        info = paths.field_info(self._plan, path)
-        return str(info.title or paths.parse(path)[-1])
+        return path_title(self._plan, path)
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
@@ -139,7 +123,7 @@ class PlanController(QObject):
         try:
             paths.set_value(self._plan, path, copy.deepcopy(value))
         except (ValidationError, ValueError, TypeError) as error:
-            message = error_message(error, self._label(path))
+            message = field_error_message(error, self._label(path))
             self.failed.emit(message)
             return message
         text = f"Change {self._label(path)}"
@@ -179,7 +163,7 @@ class PlanController(QObject):
         try:
             paths.set_value(self._plan, list_path, copy.deepcopy(items))
         except (ValidationError, ValueError, TypeError) as error:
-            message = error_message(error, self.title(list_path))
+            message = field_error_message(error, self.title(list_path))
             self.failed.emit(message)
             return message
         self.undo_stack.push(
@@ -198,7 +182,3 @@ class PlanController(QObject):
             return self.title(path)
         except (paths.PathError, KeyError, AssertionError):
             return path
-
-
-def record_title(record: BaseModel, name: str) -> str:
-    return str(type(record).model_fields[name].title or name)

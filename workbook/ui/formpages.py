@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..form.fields import classify, title_of
+from ..form.fields import classify
 from ..form.pages import Page, Question, question_order
-from ..plan import PATHWAY_LABELS, PathwayChoice, PathwayKind, paths
+from ..plan import PATHWAY_LABELS, PathwayChoice, PathwayKind, field_title, path_title, paths
 from .controller import PlanController, related
 from .editors import (
     CheckEditor,
@@ -145,7 +145,7 @@ class QuestionBlock(QWidget):
         self.question = question
         info = paths.field_info(controller.plan, question.path)
         kind = classify(info)
-        title = title_of(info, str(paths.parse(question.path)[-1]))
+        title = path_title(controller.plan, question.path)
         description = str(info.description or "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
@@ -237,7 +237,7 @@ class FormPage(QScrollArea):
             owner, name = paths.split_last(parent_path)
             record = paths.get(self.controller.plan, owner) if owner else self.controller.plan
             info = type(record).model_fields[str(name)]
-            label = QLabel(title_of(info, str(name)))
+            label = QLabel(field_title(info, str(name)))
             label.setObjectName("subheading")
             self.subheadings[parent_path] = label
         return self.subheadings[parent_path]

@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..form.fields import FieldKind, choice_label, classify, title_of
-from ..plan import paths
-from .controller import PlanController, error_message, related
+from ..form.fields import FieldKind, choice_label, classify
+from ..plan import field_error_message, field_title, path_title, paths
+from .controller import PlanController, related
 
 ROW_MIME = "application/x-recovery-workbook-row"
 ADD_HINT = "Type here to add…"
@@ -59,12 +59,12 @@ def columns_for(list_kind: FieldKind, title: str, description: str) -> list[Colu
         kind = classify(info)
         if kind.kind == "record":
             continue
-        field_title = title_of(info, name)
+        heading = field_title(info, name)
         found.append(
             Column(
                 name,
-                field_title,
-                SHORT_TITLES.get(name, field_title),
+                heading,
+                SHORT_TITLES.get(name, heading),
                 str(info.description or ""),
                 kind,
             )
@@ -103,7 +103,7 @@ class RecordListModel(QAbstractTableModel):
         self.list_path = list_path
         info = paths.field_info(controller.plan, list_path)
         self.list_kind = classify(info)
-        self.title = title_of(info, paths.parse(list_path)[-1])  # type: ignore[arg-type]
+        self.title = path_title(controller.plan, list_path)
         self.columns = columns_for(self.list_kind, self.title, str(info.description or ""))
         self.draft: dict[str, Any] = {}
         self._inserting = False
@@ -298,7 +298,7 @@ class RecordListModel(QAbstractTableModel):
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             if first["type"] != "missing" and not str(first["msg"]).endswith("must not be empty"):
-                self.controller.failed.emit(error_message(error, self.title))
+                self.controller.failed.emit(field_error_message(error, self.title))
             return None
 
     def add(self, record: Any, row: int | None = None) -> bool:

@@ -1,0 +1,93 @@
+"""What a person reads about a field: its title, and what is wrong with its value.
+
+One grammar for the whole program. The form's labels, the printed headings,
+the change summaries of the library and the validation messages of plan
+files and of the form all take a field's title from the model
+(`Field(title=...)`) through `field_title`, and read a Pydantic error through
+`first_problem`, so the same field is called the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from . import paths
+
+# A record-level rule names the field it is about: "phone: a person on the ...".
+_NAMED_FIELD = re.compile(r"^([a-z_][a-z0-9_]*): (.*)$", re.DOTALL)
+# Pydantic's wording for a failed validator, which a person need not read.
+_PREFIXES = ("Value error, ", "Assertion failed, ")
+# Pydantic's own words for some problems, said plainly.
+_PLAIN_WORDS = {
+    "extra_forbidden": "is not a field of a recovery plan (misspelt?)",
+    "string_too_long": "is too long",
+}
+
+
+def field_title(owner: type[BaseModel] | BaseModel | FieldInfo, name: str) -> str:
+    """The title of field `name` of a record (or of its `FieldInfo`).
+
+    Every field of the plan has a title; should one be missing, its name is
+    written in words ("next_review_date" -> "Next review date").
+    """
+    if isinstance(owner, FieldInfo):
+        info = owner
+    else:
+        model = owner if isinstance(owner, type) else type(owner)
+        info = model.model_fields[name]
+    return str(info.title or name.replace("_", " ").capitalize())
+
+
+def path_title(root: BaseModel, path: str) -> str:
+    """The title of the field at `path` (for a list element, the list's title)."""
+    name = next(step for step in reversed(paths.parse(path)) if isinstance(step, str))
+    return field_title(paths.field_info(root, path), name)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The first thing wrong in a validation error.
+
+    `path` is the field path it is about ("" for the plan as a whole),
+    `message` what is wrong in plain words ("must not be empty"), `more` how
+    many further problems the error holds.
+    """
+
+    path: str
+    message: str
+    more: int = 0
+
+
+def first_problem(error: ValidationError) -> Problem:
+    """The first problem of a Pydantic validation error, located and in plain words."""
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    loc: tuple[paths.Step, ...] = tuple(first["loc"])
+    message = str(first["msg"])
+    for prefix in _PREFIXES:
+        message = message.removeprefix(prefix)
+    named = _NAMED_FIELD.match(message)
+    if named:
+        loc = (*loc, named.group(1))
+        message = named.group(2)
+    message = _PLAIN_WORDS.get(first["type"], message)
+    return Problem(paths.join(loc), message, len(problems) - 1)
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """The first problem as ``path: message``, and how many more there are (for files)."""
+    problem = first_problem(error)
+    more = problem.more
+    tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+    return f"{problem.path or 'plan'}: {problem.message}{tail}"
+
+
+def field_error_message(error: Exception, title: str) -> str:
+    """One line for a person editing the field called `title`: what is wrong."""
+    if isinstance(error, ValidationError):
+        return f"{title}: {first_problem(error).message}"
+    return f"{title}: {error}"
