@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from workbook.plan import Plan, SupportPerson, Trigger
-from workbook.ui import controller as controller_module
 from workbook.ui.controller import PlanController, related
 
 
@@ -36,17 +35,30 @@ def test_typing_merges_into_one_undo_step(controller: PlanController) -> None:
     assert controller.plan.about.preferred_name == ""
 
 
-def test_a_pause_starts_a_new_undo_step(
-    controller: PlanController, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    clock = iter([100.0, 100.5, 200.0])
-    monkeypatch.setattr(controller_module.time, "monotonic", lambda: next(clock))
+def test_moving_to_another_field_ends_the_undo_step(controller: PlanController) -> None:
     controller.set("about.preferred_name", "J", merge=True)
     controller.set("about.preferred_name", "Jo", merge=True)
+    controller.seal()  # the focus moved on and came back
     controller.set("about.preferred_name", "Jo R.", merge=True)
     assert controller.undo_stack.count() == 2
     controller.undo_stack.undo()
     assert controller.plan.about.preferred_name == "Jo"
+
+
+def test_a_new_row_and_the_typing_that_fills_it_are_one_step(
+    controller: PlanController,
+) -> None:
+    controller.insert("support_network.people", 0, SupportPerson(name="A"), absorb_typing=True)
+    for text in ("An", "Ana"):
+        controller.set("support_network.people[0].name", text, merge=True)
+    controller.set("support_network.people[0].phone", "555-0101", merge=True)
+    assert controller.undo_stack.count() == 1
+    controller.undo_stack.undo()
+    assert controller.plan.support_network.people == []
+    controller.undo_stack.redo()
+    assert controller.plan.support_network.people == [
+        SupportPerson(name="Ana", phone="555-0101")
+    ]
 
 
 def test_refused_value_gives_a_one_line_message(controller: PlanController) -> None:

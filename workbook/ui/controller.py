@@ -9,7 +9,6 @@ so the behaviour is tested without building a single widget.
 from __future__ import annotations
 
 import copy
-import time
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,9 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..plan import Plan, field_error_message, path_title, paths
+from ..text.i18n import _
 
-# Typing into one field is one undo step, unless the typist paused this long.
-MERGE_PAUSE_S = 2.0
+# Typing into one field is one undo step: edits of the same field merge
+# until the person moves to another field (`seal`), however long they pause.
 _MERGE_ID = 0x5E7
 
 
@@ -33,28 +33,43 @@ def related(a: str, b: str) -> bool:
 
 class _SetCommand(QUndoCommand):
     def __init__(
-        self, controller: PlanController, path: str, old: Any, new: Any, text: str, merge: bool
+        self,
+        controller: PlanController,
+        path: str,
+        old: Any,
+        new: Any,
+        text: str,
+        merge: bool,
+        *,
+        absorbs_children: bool = False,
     ) -> None:
         super().__init__(text)
         self._controller = controller
         self.path = path
         self._old = old
         self._new = new
-        self._merge = merge
+        self._merge = merge or absorbs_children
+        # A new list row absorbs the typing that fills it in: one undo step.
+        self._absorbs_children = absorbs_children
         self._applied = True  # the controller applied it before pushing
-        self._stamp = time.monotonic()
+        self._generation = controller._generation
 
     def id(self) -> int:
         return _MERGE_ID if self._merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _SetCommand) or other.path != self.path:
+        if not isinstance(other, _SetCommand) or not other._merge:
             return False
-        if other._stamp - self._stamp > MERGE_PAUSE_S:
+        if other._generation != self._generation:
             return False
-        self._new = other._new
-        self._stamp = other._stamp
-        return True
+        if other.path == self.path:
+            self._new = other._new
+            return True
+        if self._absorbs_children and other.path.startswith((self.path + "[", self.path + ".")):
+            # The change is already applied: the whole list as it is now.
+            self._new = copy.deepcopy(self._controller.value(self.path))
+            return True
+        return False
 
     def redo(self) -> None:
         if self._applied:
@@ -85,6 +100,7 @@ class PlanController(QObject):
         super().__init__(parent)
         self._plan = plan if plan is not None else Plan()
         self.undo_stack = QUndoStack(self)
+        self._generation = 0
 
     # -- reading ---------------------------------------------------------
 
@@ -111,7 +127,12 @@ class PlanController(QObject):
         self.changed.emit("")
 
     def mark_saved(self) -> None:
+        self.seal()
         self.undo_stack.setClean()
+
+    def seal(self) -> None:
+        """End the current undo step: the next edit starts a new one (focus moved on)."""
+        self._generation += 1
 
     # -- editing -----------------------------------------------------------
 
@@ -126,18 +147,25 @@ class PlanController(QObject):
             message = field_error_message(error, self._label(path))
             self.failed.emit(message)
             return message
-        text = f"Change {self._label(path)}"
+        text = _("Change {field}").format(field=self._label(path))
         self.undo_stack.push(
             _SetCommand(self, path, copy.deepcopy(old), copy.deepcopy(value), text, merge)
         )
         self.changed.emit(path)
         return None
 
-    def insert(self, list_path: str, index: int, item: Any) -> str | None:
+    def insert(
+        self, list_path: str, index: int, item: Any, *, absorb_typing: bool = False
+    ) -> str | None:
+        """Insert an item; with `absorb_typing`, edits of the list that follow
+        (filling in the new row) are part of the same undo step until `seal`."""
         items = list(self.value(list_path))
         index = max(0, min(index, len(items)))
         items.insert(index, item)
-        return self._set_list(list_path, items, f"Add to {self.title(list_path)}")
+        return self._set_list(
+            list_path, items, _("Add to {list}").format(list=self.title(list_path)),
+            absorbs_children=absorb_typing,
+        )
 
     def append(self, list_path: str, item: Any) -> str | None:
         return self.insert(list_path, len(self.value(list_path)), item)
@@ -147,7 +175,9 @@ class PlanController(QObject):
         if not 0 <= index < len(items):
             return None
         del items[index]
-        return self._set_list(list_path, items, f"Remove from {self.title(list_path)}")
+        return self._set_list(
+            list_path, items, _("Remove from {list}").format(list=self.title(list_path))
+        )
 
     def move(self, list_path: str, source: int, target: int) -> str | None:
         """Move item `source` so that it ends up at index `target`."""
@@ -156,9 +186,13 @@ class PlanController(QObject):
             return None
         target = max(0, min(target, len(items) - 1))
         items.insert(target, items.pop(source))
-        return self._set_list(list_path, items, f"Reorder {self.title(list_path)}")
+        return self._set_list(
+            list_path, items, _("Reorder {list}").format(list=self.title(list_path))
+        )
 
-    def _set_list(self, list_path: str, items: list[Any], text: str) -> str | None:
+    def _set_list(
+        self, list_path: str, items: list[Any], text: str, *, absorbs_children: bool = False
+    ) -> str | None:
         old = self.value(list_path)
         try:
             paths.set_value(self._plan, list_path, copy.deepcopy(items))
@@ -167,7 +201,10 @@ class PlanController(QObject):
             self.failed.emit(message)
             return message
         self.undo_stack.push(
-            _SetCommand(self, list_path, copy.deepcopy(old), copy.deepcopy(items), text, False)
+            _SetCommand(
+                self, list_path, copy.deepcopy(old), copy.deepcopy(items), text, False,
+                absorbs_children=absorbs_children,
+            )
         )
         self.changed.emit(list_path)
         return None

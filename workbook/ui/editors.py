@@ -83,7 +83,9 @@ class LineEditor(QLineEdit, Bound):
         QLineEdit.__init__(self)
         self.bind(controller, path)
         self.setClearButtonEnabled(False)
-        self.textEdited.connect(lambda text: self.write(text, merge=True))
+        # Every change of the text, also one from the box's own context menu,
+        # goes to the plan (and so onto the program's one undo stack).
+        self.textChanged.connect(lambda text: self.write(text, merge=True))
         self.refresh()
 
     def show_value(self, value: Any) -> None:
@@ -99,6 +101,8 @@ class TextEditor(QPlainTextEdit, Bound):
         self.bind(controller, path)
         # Tab moves on to the next question, as in every other field.
         self.setTabChangesFocus(True)
+        # The program's Edit > Undo is the only undo (see guards.py).
+        self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         height = self.fontMetrics().lineSpacing() * lines + 14
         self.setMinimumHeight(height)

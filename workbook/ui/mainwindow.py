@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -36,6 +38,7 @@ from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Whi
 from ..plan import write_atomic
 from .aboutbox import AboutBox
 from .editorview import EditorView
+from .guards import InputGuard
 from .libraryview import LibraryView
 from .preview import PreviewPane
 from .printing import PrintError, can_duplex, prepare_printer, print_pdf
@@ -134,6 +137,13 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._connect()
+        undo_keys = [*self.undo_action.shortcuts(), *self.redo_action.shortcuts()]
+        self.input_guard = InputGuard(self, undo_keys)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.input_guard)
+            # Moving to another field ends that field's undo step.
+            cast(QApplication, app).focusChanged.connect(self._focus_moved)
         self.statusBar()
         self._update_title()
         self._update_actions()
@@ -259,6 +269,9 @@ class MainWindow(QMainWindow):
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
 
     # -- state -----------------------------------------------------------------
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.controller.seal()
 
     def editing(self) -> bool:
         return self.stack.currentWidget() is self.editor

@@ -1,22 +1,25 @@
 """The plan being worked on: which client, autosave, save, and recovery.
 
 No widgets: the main window asks the session, the session asks the library.
-Every change is autosaved (debounced) as the client's working draft, so a
-crash or a flat battery loses at most the last moment of typing; "Save"
-makes a revision in the client's history.
+Every change is autosaved as the client's working draft: a short pause in
+typing writes it, and so does `AUTOSAVE_MAX_WAIT_MS` after the first unsaved
+change even when the typing never pauses, so a crash loses at most the last
+second. "Save" makes a revision in the client's history.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..library import Draft, Library, LibraryError
 from ..plan import Plan
 from .controller import PlanController
 
-# Long enough to group a burst of typing into one write, short enough that a
-# crash loses almost nothing (an autosave costs about a millisecond).
-AUTOSAVE_DELAY_MS = 500
+# A pause this long writes the draft (an autosave costs about a millisecond)...
+AUTOSAVE_QUIET_MS = 250
+# ...and no change waits longer than this, however long the typing goes on:
+# with the write itself, a change is on disk within one second.
+AUTOSAVE_MAX_WAIT_MS = 700
 
 
 class Session(QObject):
@@ -44,10 +47,16 @@ class Session(QObject):
         self.client_id: int | None = None
         self.active = False
         self._recovered = False
+        # The quiet timer restarts with every change; the deadline does not.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.setInterval(AUTOSAVE_QUIET_MS)
         self._timer.timeout.connect(self.autosave_now)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(AUTOSAVE_MAX_WAIT_MS)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.timeout.connect(self.autosave_now)
         self.controller.changed.connect(self._changed)
         self._last_name = ""
 
@@ -63,6 +72,8 @@ class Session(QObject):
         if not self.active:
             return
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
         name = self.client_name()
         if name != self._last_name:
             self._last_name = name
@@ -70,8 +81,16 @@ class Session(QObject):
 
     # -- opening -----------------------------------------------------------
 
-    def start(self, plan: Plan, client_id: int | None, *, recovered: bool = False) -> None:
+    def pending(self) -> bool:
+        """Whether a change is waiting to be autosaved."""
+        return self._timer.isActive() or self._deadline.isActive()
+
+    def _stop_timers(self) -> None:
         self._timer.stop()
+        self._deadline.stop()
+
+    def start(self, plan: Plan, client_id: int | None, *, recovered: bool = False) -> None:
+        self._stop_timers()
         self.active = False
         self.client_id = client_id
         self.controller.load(plan)
@@ -97,7 +116,7 @@ class Session(QObject):
     # -- saving ------------------------------------------------------------
 
     def autosave_now(self) -> None:
-        self._timer.stop()
+        self._stop_timers()
         if not self.active:
             return
         try:
@@ -107,7 +126,7 @@ class Session(QObject):
 
     def flush(self) -> None:
         """Write a pending autosave at once (before closing, printing...)."""
-        if self._timer.isActive():
+        if self.pending():
             self.autosave_now()
 
     def save(self, reason: str = "") -> bool:
@@ -116,7 +135,7 @@ class Session(QObject):
         except LibraryError as error:
             self.problem.emit(f"Could not save: {error}")
             return False
-        self._timer.stop()
+        self._stop_timers()
         self.client_id = info.client_id
         self._recovered = False
         self.controller.mark_saved()
@@ -125,7 +144,7 @@ class Session(QObject):
 
     def discard_changes(self) -> None:
         """Leave without saving: forget the draft (the last revision is kept)."""
-        self._timer.stop()
+        self._stop_timers()
         self.active = False
         try:
             self.library.discard_draft(self.client_id)

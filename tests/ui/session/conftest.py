@@ -1,0 +1,1 @@
+"""The session layer: real key, mouse and wheel events on the real window."""
