@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from workbook.batch import Job, RowDone, read_roster, run_jobs, slug
 from workbook.cli.main import main
 from workbook.example import example_plan
-from workbook.plan import Paper, save_plan
+from workbook.output.writer import save_plan
+from workbook.plan import Paper
 
 
 def pdf_text(data: bytes) -> str:

@@ -15,10 +15,9 @@ from workbook.facility import (
     forget_facility,
     load_facility,
     load_saved_facility,
-    save_facility,
     standard_crisis_lines,
-    write_facility,
 )
+from workbook.output.profile import save_facility, write_facility
 from workbook.plan import Paper
 
 ROOT = Path(__file__).resolve().parents[1]

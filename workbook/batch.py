@@ -35,7 +35,8 @@ from typing import TypeAlias
 
 from .facility import Facility
 from .options import BuildResult, RenderOptions, Which
-from .plan import Paper, Plan, PlanFileError, load_plan, write_atomic
+from .output.writer import OutputError, facility_files, write_output
+from .plan import Paper, Plan, PlanFileError, load_plan
 
 COLUMNS = {"name", "plan", "paper", "large_print", "file"}
 _YES = {"yes", "y", "true", "1", "x"}
@@ -60,6 +61,9 @@ class Job:
     options: RenderOptions
     output: Path
     which: Which = "workbook"
+    # The files this document was made from, which its output must not replace.
+    inputs: tuple[Path, ...] = ()
+    overwrite: bool = False
 
 
 def slug(text: str) -> str:
@@ -84,6 +88,8 @@ def read_roster(
     facility: Facility | None,
     paper: Paper | None,
     large_print: bool,
+    profile: Path | None = None,
+    overwrite: bool = False,
 ) -> list[Job]:
     """Check the whole roster and turn it into jobs; raise on the first problem.
 
@@ -125,6 +131,7 @@ def read_roster(
         row_large = _flag(row.get("large_print", ""), number, "large_print")
         row_large = True if large_print else row_large
         plan: Plan | None = None
+        inputs = (roster, *facility_files(profile, facility))
         if plan_cell:
             plan_path = Path(plan_cell)
             plan_path = plan_path if plan_path.is_absolute() else roster.parent / plan_path
@@ -132,6 +139,7 @@ def read_roster(
                 plan = load_plan(plan_path)
             except PlanFileError as error:
                 raise RosterError(f"{roster}: row {number}: {error}") from None
+            inputs = (*inputs, plan_path)
             options = RenderOptions.for_plan(
                 plan, paper=row_paper, large_print=row_large, facility=facility
             )
@@ -144,7 +152,7 @@ def read_roster(
             name or (plan.display_name() if plan else "")
         )
         output = namer.take(stem or f"workbook-{number - 1:03d}")
-        jobs.append(Job(number, plan, options, output))
+        jobs.append(Job(number, plan, options, output, inputs=inputs, overwrite=overwrite))
     if not jobs:
         raise RosterError(f"{roster}: no rows to print")
     return jobs
@@ -208,7 +216,7 @@ _POLL_S = 0.1
 
 
 def write_job(job: Job, result: BuildResult) -> None:
-    write_atomic(job.output, result.pdf)
+    write_output(job.output, result.pdf, inputs=job.inputs, overwrite=job.overwrite)
 
 
 def build_job(job: Job) -> BuildResult | str:
@@ -294,7 +302,7 @@ def run_jobs(
                 except OSError as error:
                     reason = error.strerror or type(error).__name__
                     done = RowDone(index, job, error=f"{job.output}: cannot be written ({reason})")
-                except PlanFileError as error:
+                except (OutputError, PlanFileError) as error:
                     done = RowDone(index, job, error=str(error))
                 else:
                     notes = tuple(note.message() for note in result.overflow)

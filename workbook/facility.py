@@ -8,7 +8,6 @@ standard US crisis lines are used when a profile names none.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tomllib
 import typing
 from enum import Enum
@@ -29,7 +28,6 @@ from .plan import (
     PrintSettings,
     Record,
     describe_validation_error,
-    write_atomic,
 )
 from .plan.common import RequiredText, Text, field, list_field
 
@@ -225,36 +223,6 @@ def facility_to_toml(facility: Facility, logo_name: str | None = None) -> str:
     ordered = dict(sorted(data.items(), key=lambda item: isinstance(item[1], list)))
     head = "# A facility profile for Recovery Workbook (recovery-workbook --facility FILE).\n"
     return head + tomli_w.dumps(ordered)
-
-
-def write_facility(facility: Facility, path: Path, *, private: bool = False) -> Path:
-    """Write the profile as TOML at `path`, its logo copied beside it.
-
-    The copy is named after the profile (`facility-logo.png` beside
-    `facility.toml`) and referred to by that name, so the folder can be
-    moved or handed to the command line as it is. Returns the TOML's path.
-    """
-    logo_name: str | None = None
-    if facility.logo is not None:
-        suffix = check_logo(facility.logo)
-        logo_name = f"{path.stem}-logo{suffix}"
-        target = path.with_name(logo_name)
-        if facility.logo.resolve() != target.resolve():
-            write_atomic(target, facility.logo.read_bytes(), private=private)
-    write_atomic(path, facility_to_toml(facility, logo_name).encode("utf-8"), private=private)
-    return path
-
-
-def save_facility(facility: Facility) -> Path:
-    """Keep the profile in the config folder (folder 0700, files 0600)."""
-    folder = config_folder()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
-    path = write_facility(facility, folder / PROFILE_NAME, private=True)
-    if facility.logo is None:
-        for old in folder.glob(f"{path.stem}-logo.*"):
-            old.unlink(missing_ok=True)
-    return path
 
 
 def forget_facility() -> None:

@@ -16,7 +16,8 @@ from workbook.cli.library import register
 from workbook.library import open_library
 from workbook.library.transfer import MAGIC
 from workbook.options import BuildResult, OverflowNote, RenderOptions
-from workbook.plan import Paper, Plan, Trigger, load_plan, plan_to_json, save_plan
+from workbook.output.writer import save_plan
+from workbook.plan import Paper, Plan, Trigger, load_plan, plan_to_json
 
 PASSPHRASE = "correct horse battery"
 
@@ -269,12 +270,13 @@ def test_build_passes_the_review_log(
 ) -> None:
     seen: list[tuple[Plan | None, RenderOptions]] = []
 
-    def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
+    def build_pdf(plan: Plan | None, options: RenderOptions, which: str) -> BuildResult:
+        assert which == "workbook"
         seen.append((plan, options))
         return BuildResult(b"%PDF-fake", 1, (OverflowNote("wallet card, back", "a name"),))
 
     fake = types.ModuleType("workbook.pdf")
-    fake.build_workbook = build_workbook  # type: ignore[attr-defined]
+    fake.build_pdf = build_pdf  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workbook.pdf", fake)
     out = tmp_path / "workbook.pdf"
     capsys.readouterr()
@@ -301,7 +303,7 @@ def test_build_to_a_missing_folder_writes_nothing(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     fake = types.ModuleType("workbook.pdf")
-    fake.build_workbook = lambda plan, options: BuildResult(b"%PDF", 1)  # type: ignore[attr-defined]
+    fake.build_pdf = lambda plan, options, which: BuildResult(b"%PDF", 1)  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workbook.pdf", fake)
     capsys.readouterr()
     out = tmp_path / "missing" / "w.pdf"

@@ -21,11 +21,15 @@ from workbook.library.transfer import (
     export_bytes,
     plan_from_bytes,
     read_plan_file,
-    write_export,
 )
+from workbook.output.writer import OutputError, write_output
 from workbook.plan import SCHEMA_VERSION, Plan, plan_to_json
 
 PASSPHRASE = "correct horse battery"
+
+
+def write_export(path: Path, plan: Plan, passphrase: str | None = None) -> None:
+    write_output(path, export_bytes(plan, passphrase))
 
 
 def _ask(passphrase: str = PASSPHRASE):  # type: ignore[no-untyped-def]
@@ -164,7 +168,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_plan_file(tmp_path / "nope.json")
     with pytest.raises(LibraryError, match="is a folder"):
         read_plan_file(tmp_path)
-    with pytest.raises(LibraryError, match="no such folder"):
+    with pytest.raises(OutputError, match="no such folder"):
         write_export(tmp_path / "missing" / "out.json", Plan())
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 from pathlib import Path
 
 import pytest
 
+from workbook.output.writer import save_plan
 from workbook.plan import (
     MIGRATIONS,
     Plan,
@@ -18,8 +18,6 @@ from workbook.plan import (
     plan_from_data,
     plan_from_json,
     plan_to_json,
-    save_plan,
-    write_atomic,
 )
 from workbook.plan import io as plan_io
 
@@ -123,16 +121,3 @@ def test_json_is_stable_and_utf8() -> None:
     assert plan_from_json(text) == plan
     assert plan_to_json(plan_from_json(text)) == text
     assert json.loads(text)["schema_version"] == 1
-
-
-def test_write_atomic_leaves_old_file_on_failure(tmp_path: Path) -> None:
-    path = tmp_path / "out.pdf"
-    path.write_bytes(b"old")
-
-    with pytest.raises(TypeError):
-        write_atomic(path, object())  # type: ignore[arg-type]
-    assert path.read_bytes() == b"old"
-    assert sorted(os.listdir(tmp_path)) == ["out.pdf"]
-    write_atomic(path, b"new")
-    assert path.read_bytes() == b"new"
-    assert sorted(os.listdir(tmp_path)) == ["out.pdf"]

@@ -22,8 +22,9 @@ from ..library.diff import describe_changes, format_date
 from ..library.errors import LibraryError
 from ..library.paths import library_path
 from ..library.store import Library, open_library
-from ..library.transfer import check_passphrase, read_plan_file, write_export
-from ..plan import Paper, Plan, PlanFileError, write_atomic
+from ..library.transfer import check_passphrase, export_bytes, read_plan_file
+from ..output.writer import OutputError, facility_files, write_build, write_output
+from ..plan import Paper, Plan, PlanFileError
 
 PROG = "recovery-workbook"
 NAME_WIDTH = 28
@@ -43,7 +44,7 @@ def _reports_errors(func: Command) -> Command:
     def run(args: argparse.Namespace) -> int:
         try:
             return func(args)
-        except (LibraryError, PlanFileError) as error:
+        except (LibraryError, PlanFileError, OutputError) as error:
             return _fail(str(error))
 
     return run
@@ -192,7 +193,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         client_id = library.find_client(args.client)
         plan = library.plan(client_id, args.revision)
         number = args.revision or library.history(client_id)[-1].number
-    write_export(args.output, plan, passphrase)
+        path = library.path
+    write_output(args.output, export_bytes(plan, passphrase), inputs=_passphrase_inputs(args),
+                 library=path)
     sealed = " (encrypted)" if passphrase is not None else ""
     print(f"Exported client {client_id}, revision {number}, to {args.output}{sealed}.")
     return 0
@@ -222,11 +225,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _passphrase_inputs(args: argparse.Namespace) -> tuple[Path, ...]:
+    path: Path | None = getattr(args, "passphrase_file", None)
+    return () if path is None else (path,)
+
+
 @_reports_errors
 def cmd_build(args: argparse.Namespace) -> int:
     from ..facility import load_facility
     from ..options import RenderOptions
-    from ..pdf import build_workbook
 
     facility = load_facility(args.facility) if args.facility is not None else None
     with _open(args) as library:
@@ -240,20 +247,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             facility=facility,
         )
         reviews = library.review_entries(client_id, paper=options.paper)
+        path = library.path
     if args.revision is not None:
         reviews = reviews[: args.revision]
     options = dataclasses.replace(options, reviews=tuple(reviews))
-    result = build_workbook(plan, options)
-    output: Path = args.output
-    if output.is_dir():
-        raise LibraryError(f"{output}: is a folder; give a file name")
-    if str(output.parent) and not output.parent.exists():
-        raise LibraryError(f"{output.parent}: no such folder")
-    try:
-        # The workbook holds the client's plan: owner-only, like the library.
-        write_atomic(output, result.pdf, private=True)
-    except OSError as error:
-        raise LibraryError(f"{output}: cannot be written ({error.strerror})") from None
+    inputs = facility_files(args.facility, facility)
+    result = write_build(args.output, plan, options, inputs=inputs, library=path)
     for note in result.overflow:
         print(f"{PROG}: note: {note.message()}", file=sys.stderr)
     return 0

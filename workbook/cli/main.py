@@ -10,6 +10,7 @@ place only when complete).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -23,7 +24,15 @@ from .. import __version__
 from ..facility import Facility, load_facility
 from ..library.errors import LibraryError
 from ..options import OverflowNote
-from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json, write_atomic
+from ..output.writer import (
+    OutputError,
+    check_output,
+    facility_files,
+    make_folder,
+    write_build,
+    write_output,
+)
+from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json
 from .library import register as register_library_commands
 
 PROG = "recovery-workbook"
@@ -38,20 +47,13 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _write_output(path: Path, data: bytes, *, private: bool = False) -> None:
-    if path.is_dir():
-        raise CommandError(f"{path}: is a folder; give a file name")
-    if not path.parent.exists() and str(path.parent):
-        raise CommandError(f"{path.parent}: no such folder")
-    try:
-        write_atomic(path, data, private=private)
-    except OSError as error:
-        raise CommandError(f"{path}: cannot be written ({error.strerror})") from None
-
-
 def _facility(args: argparse.Namespace) -> Facility | None:
     path: Path | None = getattr(args, "facility", None)
     return load_facility(path) if path is not None else None
+
+
+def _facility_files(args: argparse.Namespace, facility: Facility | None) -> tuple[Path, ...]:
+    return facility_files(getattr(args, "facility", None), facility)
 
 
 def _paper(args: argparse.Namespace) -> Paper | None:
@@ -65,7 +67,6 @@ def _report_overflow(notes: Sequence[OverflowNote]) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from ..options import RenderOptions
-    from ..pdf import build_workbook
 
     plan = load_plan(args.plan)
     facility = _facility(args)
@@ -75,15 +76,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         large_print=True if args.large_print else None,
         facility=facility,
     )
-    result = build_workbook(plan, options)
-    _write_output(args.output, result.pdf)
+    result = write_build(
+        args.output, plan, options,
+        inputs=(args.plan, *_facility_files(args, facility)), library=args.library,
+    )
     _report_overflow(result.overflow)
     return 0
 
 
 def cmd_blank(args: argparse.Namespace) -> int:
     from ..options import RenderOptions
-    from ..pdf import build_workbook
 
     facility = _facility(args)
     options = RenderOptions.for_blank(
@@ -91,8 +93,9 @@ def cmd_blank(args: argparse.Namespace) -> int:
         large_print=True if args.large_print else None,
         facility=facility,
     )
-    result = build_workbook(None, options)
-    _write_output(args.output, result.pdf)
+    write_build(
+        args.output, None, options, inputs=_facility_files(args, facility), library=args.library
+    )
     return 0
 
 
@@ -110,8 +113,20 @@ def cmd_batch(args: argparse.Namespace) -> int:
         facility=facility,
         paper=Paper(args.paper) if args.paper else None,
         large_print=args.large_print,
+        profile=args.facility,
+        overwrite=args.overwrite,
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
+    new_folder = not out_dir.exists()
+    make_folder(out_dir)
+    # Every output is checked before the first is written.
+    try:
+        for job in jobs:
+            check_output(job.output, inputs=job.inputs, overwrite=job.overwrite)
+    except OutputError:
+        if new_folder:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()
+        raise
     processes = max(1, min(args.jobs or os.cpu_count() or 1, len(jobs)))
     progress = BatchProgress(len(jobs))
     cancel = threading.Event()
@@ -136,7 +151,9 @@ def _stop(cancel: threading.Event, previous: Any) -> None:
 def cmd_example(args: argparse.Namespace) -> int:
     from ..example import example_plan
 
-    _write_output(args.output, plan_to_json(example_plan()).encode("utf-8"), private=True)
+    write_output(
+        args.output, plan_to_json(example_plan()).encode("utf-8"), library=args.library
+    )
     return 0
 
 
@@ -151,7 +168,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        _write_output(args.output, text.encode("utf-8"))
+        write_output(args.output, text.encode("utf-8"), library=args.library)
     return 0
 
 
@@ -231,6 +248,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--jobs", type=int, default=None, help="workbooks rendered at once (default: CPUs)"
     )
+    batch.add_argument(
+        "--overwrite", action="store_true",
+        help="replace workbooks already in the folder (default: stop before printing any)",
+    )
     batch.set_defaults(func=cmd_batch)
 
     example = commands.add_parser("example", help="write a complete sample plan file")
@@ -255,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
-    except (PlanFileError, LibraryError, CommandError) as error:
+    except (PlanFileError, LibraryError, OutputError, CommandError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return _fail("interrupted")

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from ..plan import Plan, PlanFileError, plan_from_json, plan_to_json, write_atomic
+from ..plan import Plan, PlanFileError, plan_from_json, plan_to_json
 from ..plan.io import read_plan_bytes
 from .errors import LibraryError
 
@@ -157,16 +157,3 @@ def export_bytes(plan: Plan, passphrase: str | None = None) -> bytes:
     """The plan as a plan file, sealed with the passphrase if one is given."""
     data = plan_to_json(plan).encode("utf-8")
     return data if passphrase is None else encrypt(data, passphrase)
-
-
-def write_export(path: Path, plan: Plan, passphrase: str | None = None) -> None:
-    """Write an export atomically, readable by the owner only."""
-    data = export_bytes(plan, passphrase)
-    if path.is_dir():
-        raise LibraryError(f"{path}: is a folder; give a file name to export to")
-    try:
-        write_atomic(path, data, private=True)
-    except FileNotFoundError:
-        raise LibraryError(f"{path.parent}: no such folder") from None
-    except OSError as error:
-        raise LibraryError(f"{path}: cannot be written ({error.strerror})") from None

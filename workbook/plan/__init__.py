@@ -29,8 +29,6 @@ from .io import (
     plan_from_data,
     plan_from_json,
     plan_to_json,
-    save_plan,
-    write_atomic,
 )
 from .labels import date_text, label
 from .model import SCHEMA_VERSION, Paper, Plan, PrintSettings
@@ -76,5 +74,5 @@ __all__ = [
     "Trigger", "TriggerKind", "WalletCard", "WarningSign", "WholeHealth",
     "date_text", "describe_validation_error", "field_error_message", "field_title",
     "first_problem", "label", "load_plan", "path_title", "plan_from_data", "plan_from_json",
-    "plan_to_json", "save_plan", "write_atomic",
+    "plan_to_json",
 ]

@@ -1,4 +1,4 @@
-"""Reading and writing plan files: validation, upgrades, atomic writes.
+"""Reading plan files: validation and upgrades (files are written by `workbook.output`).
 
 Every failure becomes a `PlanFileError` whose message is one line naming the
 file and, for a bad value, the field path (``support_network.people[2].phone``).
@@ -6,10 +6,7 @@ file and, for a bad value, the field path (``support_network.people[2].phone``).
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,34 +92,3 @@ def load_plan(path: Path) -> Plan:
 def plan_to_json(plan: Plan) -> str:
     """The plan as the JSON a plan file holds (stable key order, UTF-8)."""
     return plan.model_dump_json(indent=2) + "\n"
-
-
-def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write `data` to `path` so that a reader sees the old file or the new one.
-
-    The bytes go to a hidden temporary file in the same folder, are flushed to
-    disk, and only then renamed over the target; on any failure the temporary
-    file is removed and the target is untouched. `private` makes the file
-    readable by the owner only (plan files are health information).
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not private:
-            # mkstemp makes 0600; a PDF for printing gets the usual mode.
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
-def save_plan(plan: Plan, path: Path) -> None:
-    write_atomic(path, plan_to_json(plan).encode("utf-8"), private=True)

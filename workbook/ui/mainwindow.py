@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from ..example import example_plan
 from ..library import Draft, Library, LibraryError
-from ..library.transfer import read_plan_file, write_export
+from ..library.transfer import export_bytes, read_plan_file
 from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Which
-from ..plan import write_atomic
+from ..output.writer import OutputError, write_output
 from .aboutbox import AboutBox
 from .editorview import EditorView
 from .guards import InputGuard
@@ -462,8 +462,10 @@ class MainWindow(QMainWindow):
         )
         if name:
             try:
-                write_export(Path(name), self.controller.plan)
-            except LibraryError as error:
+                write_output(
+                    Path(name), export_bytes(self.controller.plan), library=self.library.path
+                )
+            except OutputError as error:
                 QMessageBox.warning(self, "Cannot export the plan", str(error))
 
     def _suggested_name(self, suffix: str) -> str:
@@ -495,7 +497,7 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self, path: Path) -> BuildResult:
         result = self.build()
-        write_atomic(path, result.pdf)
+        write_output(path, result.pdf, library=self.library.path)
         self.statusBar().showMessage(f"Saved the workbook as {path.name}", 6000)
         self.exported.emit(str(path))
         return result
@@ -507,8 +509,8 @@ class MainWindow(QMainWindow):
         if name:
             try:
                 self.export_pdf(Path(name))
-            except OSError as error:
-                QMessageBox.warning(self, "Cannot save the PDF", f"{name}: {error.strerror}")
+            except OutputError as error:
+                QMessageBox.warning(self, "Cannot save the PDF", str(error))
 
     def overflow_notes(self) -> list[OverflowNote]:
         from ..pdf import card_overflow

@@ -1,0 +1,384 @@
+"""The one output writer: every file the program produces is written here.
+
+`write_output` writes bytes; `write_build` builds a workbook or cards and
+writes them; `save_plan` writes a plan file. The command line (`build`,
+`blank`, `example`, `schema -o`, `batch`, `library build`, `library export`)
+and the desktop's exports all come through here, so the rules hold for each:
+
+- Atomic. The bytes go to a temporary file in the target's folder, are
+  flushed to disk, and only then renamed over the target (and the folder is
+  flushed): a reader sees the old file or the new one, never half of one.
+- Private. Files are created 0600 and new folders 0700, whatever the umask:
+  a workbook holds health information.
+- No output replaces an input. A target that is the same file as an input,
+  the plan library or its ``-wal``/``-shm``/``-journal`` companions is
+  refused, compared by resolved path and by device and inode (so hard links,
+  symbolic links and case-insensitive file systems are caught too).
+- Only regular files are replaced. A device, named pipe or socket (or a
+  symbolic link to one) is refused, so ``-o /dev/null`` run as root cannot
+  turn ``/dev/null`` into a file.
+- `overwrite=False` (batch printing) never replaces an existing file, even
+  one that appears while the batch runs.
+- Temporary files are named ``.NAME.rwPID-XXXXXXXX.part``, made 0600, and
+  removed on any failure. One left behind by a process that was killed
+  (``kill -9``, a power cut) is removed the next time anything is written to
+  that folder: the PID in its name says whose it was.
+
+Every refusal is an `OutputError` whose message is one line naming the path;
+nothing is written then.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..facility import Facility
+from ..library.paths import library_path
+from ..options import BuildResult, RenderOptions, Which
+from ..plan import Plan, plan_to_json
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+# A part file whose process is still running is left alone, unless it is
+# this old: by then the process number has been given to another program.
+STALE_AFTER_SECONDS = 24 * 3600
+# The target's name is shortened in the part file's name so that a long
+# (but allowed) name still leaves room for the suffix.
+_PART_NAME_CHARS = 80
+_PART_FILE = re.compile(r"^\..*\.rw(\d+)-[a-z0-9_]+\.part$", re.DOTALL)
+# Companions SQLite keeps next to a database file.
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class OutputError(Exception):
+    """An output that cannot or must not be written; one line, naming the path."""
+
+
+class OutputExists(OutputError):
+    """The target exists and overwriting was not allowed."""
+
+
+def shown(path: Path | str, limit: int = 120) -> str:
+    """A path as shown in a message: very long ones are shortened in the middle."""
+    text = str(path)
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return f"{text[:keep]}…{text[-keep:]}"
+
+
+# -- what may not be written -----------------------------------------------------
+
+
+def protected_paths(
+    inputs: Iterable[Path] = (), library: Path | None = None
+) -> list[tuple[Path, Path]]:
+    """(path, what it belongs to): the inputs, the plan library, and their SQLite companions.
+
+    `library` is a library named on the command line; the one in the
+    environment or the user's data folder is protected as well.
+    """
+    libraries = {library_path(), library_path(library)}
+    pairs: list[tuple[Path, Path]] = []
+    for original in (*inputs, *sorted(libraries)):
+        pairs.append((original, original))
+        pairs.extend((Path(f"{original}{suffix}"), original) for suffix in _COMPANIONS)
+    return pairs
+
+
+def facility_files(profile: Path | None, facility: Facility | None) -> tuple[Path, ...]:
+    """A facility profile and its logo: inputs that no output may replace."""
+    if profile is None:
+        return ()
+    if facility is None or facility.logo is None:
+        return (profile,)
+    return (profile, facility.logo)
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):  # a symlink loop, a name too long
+        return None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _same_file(target: Path, other: Path) -> bool:
+    mine, theirs = _resolved(target), _resolved(other)
+    if mine is not None and mine == theirs:
+        return True
+    identity = _identity(target)
+    return identity is not None and identity == _identity(other)
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
+def _folder_of(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _describe_os_error(path: Path, error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        return f"{shown(path)}: the path is too long"
+    if error.errno == errno.ENOSPC:
+        return f"{shown(path)}: the disk is full; nothing was written"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"{shown(path)}: cannot be written (permission denied)"
+    if error.errno == errno.EROFS:
+        return f"{shown(path)}: cannot be written (the disk is read-only)"
+    reason = error.strerror or type(error).__name__
+    return f"{shown(path)}: cannot be written ({reason})"
+
+
+def check_output(
+    path: Path,
+    *,
+    inputs: Iterable[Path] = (),
+    library: Path | None = None,
+    overwrite: bool = True,
+) -> None:
+    """Raise `OutputError` if `path` must not be written; see the module docstring."""
+    name = os.fsencode(path.name)
+    folder = _folder_of(path)
+    if not path.name or path.name in (".", ".."):
+        raise OutputError(f"{shown(path)}: give a file name")
+    if len(name) > _name_max(folder):
+        raise OutputError(
+            f"{shown(path)}: the file name is too long ({len(path.name)} characters); "
+            "use a shorter name"
+        )
+    inputs = tuple(inputs)
+    libraries = {library_path(), library_path(library)}
+    for protected, original in protected_paths(inputs, library):
+        if _same_file(path, protected):
+            kind = "the plan library" if original in libraries else "an input"
+            raise OutputError(
+                f"{shown(path)}: is {kind} ({shown(original)}); "
+                "choose another name for the output (nothing was written)"
+            )
+    try:
+        folder_info = os.stat(folder)
+    except FileNotFoundError:
+        raise OutputError(f"{shown(folder)}: no such folder") from None
+    except OSError as error:
+        raise OutputError(_describe_os_error(folder, error)) from None
+    if not stat.S_ISDIR(folder_info.st_mode):
+        raise OutputError(f"{shown(folder)}: is not a folder")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+        if os.path.lexists(path) and not overwrite:  # a dangling symbolic link
+            raise OutputExists(f"{shown(path)}: already exists") from None
+    except OSError as error:
+        raise OutputError(_describe_os_error(path, error)) from None
+    if info is None:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{shown(path)}: is a folder; give a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(
+            f"{shown(path)}: is not a regular file (a device, a named pipe or a socket); "
+            "nothing was written"
+        )
+    if not overwrite:
+        raise OutputExists(f"{shown(path)}: already exists")
+
+
+# -- part files ------------------------------------------------------------------
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process: assume it is still writing
+    return True
+
+
+def clean_stale_parts(folder: Path) -> int:
+    """Remove part files of ours whose writer is gone; return how many."""
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _PART_FILE.match(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                continue
+            pid = int(match.group(1))
+            stale = now - info.st_mtime > STALE_AFTER_SECONDS
+            if stale or (pid != os.getpid() and not _process_alive(pid)):
+                os.unlink(entry.path)
+                removed += 1
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+@contextlib.contextmanager
+def _part_file(path: Path) -> Iterator[tuple[int, str]]:
+    """A new 0600 part file next to `path`; removed unless it was renamed away."""
+    folder = _folder_of(path)
+    stem = path.name[:_PART_NAME_CHARS]
+    fd, name = tempfile.mkstemp(prefix=f".{stem}.rw{os.getpid()}-", suffix=".part", dir=folder)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        yield fd, name
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _move_into_place(part: str, path: Path, *, overwrite: bool) -> None:
+    # Checked again at the last moment: a device or pipe put there meanwhile
+    # is still refused, and with overwrite=False a file that appeared is kept.
+    with contextlib.suppress(FileNotFoundError):
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"{shown(path)}: is not a regular file; nothing was written")
+    if overwrite:
+        os.replace(part, path)
+        return
+    try:
+        # A hard link is created only if the name is free: no race.
+        os.link(part, path)
+    except FileExistsError:
+        raise OutputExists(f"{shown(path)}: already exists") from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        # File systems without hard links (FAT on a USB stick): check, then rename.
+        if os.path.lexists(path):
+            raise OutputExists(f"{shown(path)}: already exists") from None
+        os.replace(part, path)
+        return
+    os.unlink(part)
+
+
+def write_output(
+    path: Path,
+    data: bytes,
+    *,
+    inputs: Iterable[Path] = (),
+    library: Path | None = None,
+    overwrite: bool = True,
+) -> None:
+    """Write `data` to `path` safely (see the module docstring), or raise `OutputError`.
+
+    `inputs` are the files the output was made from; `library` a plan
+    library named on the command line (the usual one is always protected).
+    """
+    inputs = tuple(inputs)
+    check_output(path, inputs=inputs, library=library, overwrite=overwrite)
+    folder = _folder_of(path)
+    clean_stale_parts(folder)
+    try:
+        with _part_file(path) as (fd, part):
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+            os.close(fd)
+            _move_into_place(part, path, overwrite=overwrite)
+    except OSError as error:
+        raise OutputError(_describe_os_error(path, error)) from None
+    _sync_folder(folder)
+
+
+def write_build(
+    path: Path,
+    plan: Plan | None,
+    options: RenderOptions,
+    which: Which = "workbook",
+    *,
+    inputs: Iterable[Path] = (),
+    library: Path | None = None,
+    overwrite: bool = True,
+) -> BuildResult:
+    """Build the workbook (or cards) and write it to `path`.
+
+    The target is checked before the build, so a refused output costs
+    nothing; it is checked again when written.
+    """
+    inputs = tuple(inputs)
+    check_output(path, inputs=inputs, library=library, overwrite=overwrite)
+    from ..pdf import build_pdf  # ReportLab loads only for a build that will be written
+
+    result = build_pdf(plan, options, which)
+    write_output(path, result.pdf, inputs=inputs, library=library, overwrite=overwrite)
+    return result
+
+
+def save_plan(
+    plan: Plan, path: Path, *, inputs: Iterable[Path] = (), overwrite: bool = True
+) -> None:
+    """Write a plan file."""
+    write_output(path, plan_to_json(plan).encode("utf-8"), inputs=inputs, overwrite=overwrite)
+
+
+def make_folder(path: Path) -> None:
+    """Make a folder (and missing parents) owner-only; an existing one is left as it is."""
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        if current.is_symlink():
+            raise OutputError(f"{shown(current)}: is a broken link, not a folder")
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    if current.exists() and not current.is_dir():
+        raise OutputError(f"{shown(current)}: is a file, not a folder")
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, FOLDER_MODE)
+            os.chmod(folder, FOLDER_MODE)  # the umask may have taken bits away
+        except FileExistsError:
+            if not folder.is_dir():
+                raise OutputError(f"{shown(folder)}: is a file, not a folder") from None
+        except OSError as error:
+            raise OutputError(_describe_os_error(folder, error)) from None
