@@ -24,6 +24,7 @@ from pydantic import Field, ValidationError, field_validator
 from .plan import (
     Meeting,
     Paper,
+    Plan,
     PlanFileError,
     PrintSettings,
     Record,
@@ -153,6 +154,22 @@ def load_facility(path: Path) -> Facility:
             raise FacilityFileError(f"{path}: {error}") from None
         facility = facility.model_copy(update={"logo": logo})
     return facility
+
+
+def new_plan(facility: Facility | None) -> Plan:
+    """An empty plan whose print settings are the facility's defaults.
+
+    Written into the plan, so they stay the plan's own choice when it is
+    saved and later printed elsewhere.
+    """
+    defaults = facility or Facility()
+    settings = PrintSettings()
+    chosen = {
+        "paper": defaults.paper or settings.paper,
+        "large_print": bool(defaults.large_print),
+        "language": defaults.language or settings.language,
+    }
+    return Plan(print_settings=PrintSettings.model_validate(chosen))
 
 
 class StandardLines(Record):

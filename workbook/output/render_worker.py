@@ -20,6 +20,7 @@ import struct
 import sys
 from typing import Any, BinaryIO
 
+from ..facility import Facility
 from ..options import WHICH, BuildResult, RenderOptions, ReviewEntry, Which
 from ..plan import Paper, PlanFileError, plan_from_json
 
@@ -47,6 +48,7 @@ def request(
     *,
     which: Which = "workbook",
     reviews: tuple[ReviewEntry, ...] = (),
+    facility: Facility | None = None,
 ) -> bytes:
     """A request frame for `build`."""
     body = {
@@ -54,6 +56,7 @@ def request(
         "plan": plan_json,
         "which": which,
         "reviews": [[r.date.isoformat(), r.reason, r.summary] for r in reviews],
+        "facility": facility.model_dump(mode="json") if facility is not None else None,
     }
     return frame(json.dumps(body).encode("utf-8"))
 
@@ -67,7 +70,9 @@ def build(body: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
             ReviewEntry(dt.date.fromisoformat(d), reason, summary)
             for d, reason, summary in body.get("reviews", [])
         )
-        options = RenderOptions.for_plan(plan, reviews=reviews)
+        facility_data = body.get("facility")
+        facility = Facility.model_validate(facility_data) if facility_data else None
+        options = RenderOptions.for_plan(plan, reviews=reviews, facility=facility)
         which = body.get("which", "workbook")
         if which not in WHICH:
             raise ValueError(f"unknown kind of print {which!r}")

@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..example import example_plan
+from ..facility import Facility, load_saved_facility, new_plan
 from ..library import Draft, Library, LibraryError
 from ..library.transfer import export_bytes, read_plan_file
 from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Which
 from ..output.writer import OutputError, write_output
+from ..plan import PlanFileError
 from .aboutbox import AboutBox
 from .editorview import EditorView
+from .facilitydialog import FacilityDialog
 from .guards import InputGuard
 from .libraryview import LibraryView
 from .preview import PreviewPane
@@ -134,6 +137,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_view)
         self.stack.addWidget(self.editor)
         self.setCentralWidget(self.stack)
+        self.facility: Facility | None = None
+        self.facility_label = QLabel()
+        self.facility_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.facility_label)
+        self.load_facility()
         self._make_actions()
         self._make_menus()
         self._connect()
@@ -221,6 +229,10 @@ class MainWindow(QMainWindow):
         self.refresh_preview_action = self._action(
             "&Refresh preview", self.preview.refresh_now, keys.Refresh
         )
+        self.facility_action = self._action(
+            "&Facility…", self.facility_dialog, None,
+            "The facility's name, logo, local crisis lines and defaults, on every print",
+        )
         self.about_action = self._action("&About Recovery Workbook", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -250,6 +262,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.preview_action)
         view_menu.addAction(self.refresh_preview_action)
+        settings_menu = bar.addMenu("&Settings")
+        settings_menu.addAction(self.facility_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -360,7 +374,8 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         if not self.leave_plan():
             return
-        self.session.new_plan()
+        # A new plan starts with the facility's paper, print size and language.
+        self.session.start(new_plan(self.facility), None)
         self.editor.show_page("about")
         self._enter_editor()
 
@@ -486,7 +501,7 @@ class MainWindow(QMainWindow):
     def build(self, which: Which = "workbook") -> BuildResult:
         """Build now, in this process (export and print want the current plan exactly)."""
         plan = self.controller.plan
-        options = RenderOptions.for_plan(plan, reviews=self._reviews())
+        options = RenderOptions.for_plan(plan, reviews=self._reviews(), facility=self.facility)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             from ..pdf import build_pdf
@@ -516,7 +531,7 @@ class MainWindow(QMainWindow):
         from ..pdf import card_overflow
 
         plan = self.controller.plan
-        return list(card_overflow(plan, RenderOptions.for_plan(plan)))
+        return list(card_overflow(plan, RenderOptions.for_plan(plan, facility=self.facility)))
 
     def check_before_printing(self) -> bool:
         """Show what does not fit on the cards; False to stop (or to go and fix it)."""
@@ -554,6 +569,42 @@ class MainWindow(QMainWindow):
             return
         plural = "s" if pages != 1 else ""
         self.statusBar().showMessage(f"Sent {pages} page{plural} to the printer", 6000)
+
+    # -- the facility profile ----------------------------------------------------------
+
+    def load_facility(self) -> None:
+        """Use the profile kept in the settings folder, if there is one."""
+        try:
+            facility = load_saved_facility()
+        except PlanFileError as error:
+            facility = None
+            self.statusBar().showMessage(
+                f"The facility profile cannot be used: {error}", 15000
+            )
+        self.set_facility(facility)
+
+    def set_facility(self, facility: Facility | None) -> None:
+        """Print with this profile from now on (None: the standard crisis lines)."""
+        self.facility = facility
+        self.renderer.facility = facility
+        if facility is None:
+            self.facility_label.setText("No facility profile")
+            self.facility_label.setToolTip(
+                "Prints carry the standard crisis lines. Settings → Facility to set one up."
+            )
+        else:
+            self.facility_label.setText(f"Facility: {facility.label()}")
+            self.facility_label.setToolTip(
+                "Every preview, print, export and batch carries this profile"
+            )
+        if self.preview.active:
+            self.preview.refresh_now()
+
+    def facility_dialog(self) -> None:
+        dialog = FacilityDialog(self.facility, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_facility(dialog.facility)
+            self.statusBar().showMessage("Facility profile saved", 4000)
 
     # -- view ----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QRunnable, QThreadPool, Signal
 
+from ..facility import Facility
 from ..options import OverflowNote, Which
 from ..output import render_worker
 
@@ -91,6 +92,8 @@ class Renderer(QObject):
     def __init__(self, parent: QObject | None = None, *, backend: str = "process") -> None:
         super().__init__(parent)
         self.backend = backend
+        # The facility profile every build carries (set by the main window).
+        self.facility: Facility | None = None
         self._next_id = 0
         self._running: _Job | None = None
         self._pending: _Job | None = None
@@ -144,7 +147,9 @@ class Renderer(QObject):
     ) -> int:
         """Ask for a build; returns its id. An older request still waiting is dropped."""
         self._next_id += 1
-        payload = render_worker.request(self._next_id, plan_json, which=which, reviews=reviews)
+        payload = render_worker.request(
+            self._next_id, plan_json, which=which, reviews=reviews, facility=self.facility
+        )
         self._pending = _Job(self._next_id, payload, which, time.perf_counter())
         self._send_next()
         return self._next_id
