@@ -32,5 +32,18 @@ def _private_user_folders(
     yield
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The interface speaks English unless a test asks otherwise, whatever this machine's
+    locale; a test that switches it (the Spanish form) cannot leak into the next."""
+    from workbook.text.i18n import set_interface_language
+
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    set_interface_language(None)
+    yield
+    set_interface_language(None)
+
+
 def pytest_report_header() -> list[str]:
     return [f"user folders: temporary (library, settings and data never touch {Path.home()})"]

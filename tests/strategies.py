@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel
 
 from workbook.plan import Plan, Record, SupportPerson
+from workbook.text.templates import languages as template_languages
 
 WORDS = (
     "call", "Sam", "meeting", "walk", "Tuesday", "7 p.m.", "sponsor", "(503) 555-0142",
@@ -67,6 +68,16 @@ def _is_required(field: Any) -> bool:
     return any(isinstance(m, AfterValidator) for m in field.metadata)
 
 
+def _schema_choices(field: Any) -> list[Any]:
+    """The values a string field allows when its schema lists them (the plan's language)."""
+    for meta in field.metadata:
+        schema = getattr(meta, "json_schema", None)
+        if isinstance(schema, dict) and "enum" in schema:
+            # Only languages that have their printed prose (templates) yet.
+            return [value for value in schema["enum"] if value in template_languages()]
+    return []
+
+
 def _strategy_for(annotation: Any, required: bool) -> st.SearchStrategy[Any]:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
@@ -101,7 +112,9 @@ def records(model: type[BaseModel]) -> st.SearchStrategy[Any]:
     """A valid instance of any plan record, built field by field."""
     fields = {}
     for name, field in model.model_fields.items():
-        fields[name] = _strategy_for(field.annotation, _is_required(field))
+        choices = _schema_choices(field)
+        fields[name] = (st.sampled_from(choices) if choices
+                        else _strategy_for(field.annotation, _is_required(field)))
     strategy = st.fixed_dictionaries(fields)
     if model is SupportPerson:
         # The one rule across fields: a person on the wallet card needs a phone.

@@ -7,7 +7,8 @@ row. Columns, all optional but one of `name` or `plan` per row:
 - ``name``: a preferred name or initials -> the blank workbook with that name
   on the cover (or the name printed on the client's plan when both are
   given: the plan wins);
-- ``paper`` (letter / a4), ``large_print`` (yes / no): per-row overrides;
+- ``paper`` (letter / a4), ``large_print`` (yes / no), ``language`` (en / es):
+  per-row overrides (a flag on the command line overrides them all);
 - ``file``: the output file name (default: from the name, else the row number).
 
 The whole roster is checked before anything is written; each workbook is
@@ -37,8 +38,9 @@ from .facility import Facility
 from .options import BuildResult, RenderOptions, Which
 from .output.writer import OutputError, facility_files, write_output
 from .plan import Paper, Plan, PlanFileError, load_plan
+from .text.i18n import languages
 
-COLUMNS = {"name", "plan", "paper", "large_print", "file"}
+COLUMNS = {"name", "plan", "paper", "large_print", "language", "file"}
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"no", "n", "false", "0", ""}
 
@@ -88,6 +90,7 @@ def read_roster(
     facility: Facility | None,
     paper: Paper | None,
     large_print: bool,
+    language: str | None = None,
     profile: Path | None = None,
     overwrite: bool = False,
 ) -> list[Job]:
@@ -130,6 +133,12 @@ def read_roster(
                 ) from None
         row_large = _flag(row.get("large_print", ""), number, "large_print")
         row_large = True if large_print else row_large
+        row_language = language or row.get("language", "").lower() or None
+        if row_language is not None and row_language not in languages():
+            raise RosterError(
+                f"{roster}: row {number}: language: '{row['language']}' is not one of "
+                f"{', '.join(languages())}"
+            )
         plan: Plan | None = None
         inputs = (roster, *facility_files(profile, facility))
         if plan_cell:
@@ -141,12 +150,14 @@ def read_roster(
                 raise RosterError(f"{roster}: row {number}: {error}") from None
             inputs = (*inputs, plan_path)
             options = RenderOptions.for_plan(
-                plan, paper=row_paper, large_print=row_large, facility=facility
+                plan, paper=row_paper, large_print=row_large, facility=facility,
+                language=row_language,
             )
         else:
             # A name alone: the blank workbook, with the name on its cover.
             options = RenderOptions.for_blank(
-                paper=row_paper, large_print=row_large, facility=facility, cover_name=name
+                paper=row_paper, large_print=row_large, facility=facility, cover_name=name,
+                language=row_language,
             )
         stem = slug(row.get("file", "").removesuffix(".pdf")) or slug(
             name or (plan.display_name() if plan else "")

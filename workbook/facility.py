@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-import typing
 from enum import Enum
 from functools import cache
 from importlib import resources
@@ -19,21 +18,22 @@ from typing import Any
 import platformdirs
 import tomli_w
 from PIL import Image, UnidentifiedImageError
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError
 
 from .plan import (
+    Language,
     Meeting,
     Paper,
     Plan,
     PlanFileError,
-    PrintSettings,
     Record,
     describe_validation_error,
 )
 from .plan.common import RequiredText, Text, field, list_field
+from .text.i18n import languages
 
 # The languages a workbook can be printed in: the plan's own list.
-LANGUAGES: tuple[str, ...] = typing.get_args(PrintSettings.model_fields["language"].annotation)
+LANGUAGES: tuple[str, ...] = languages()
 
 
 class CrisisLine(Record):
@@ -64,7 +64,7 @@ class Facility(Record):
     large_print: bool | None = field(
         "Default large print", "For blank copies and plans that do not choose.", None
     )
-    language: str | None = field(
+    language: Language | None = field(
         "Default language", "For blank copies and new plans.", None
     )
     crisis_lines: list[CrisisLine] | None = Field(
@@ -74,13 +74,6 @@ class Facility(Record):
     )
     local_resources: list[LocalResource] = list_field("Local resources", "")
     meetings: list[Meeting] = list_field("Local meetings", "")
-
-    @field_validator("language")
-    @classmethod
-    def _known_language(cls, value: str | None) -> str | None:
-        if value is not None and value not in LANGUAGES:
-            raise ValueError(f"'{value}' is not one of {', '.join(LANGUAGES)}")
-        return value
 
     def label(self) -> str:
         """How the desktop names the profile: its name, else its phone, else "unnamed"."""

@@ -46,7 +46,7 @@ class RenderOptions:
 
     `cover_name` is for a blank workbook only: the name printed on its cover
     (a roster row that gives just a name). `language` is the printed language
-    of a blank; a client's workbook is printed in its plan's own language.
+    of every word (a command-line flag, else the plan's own, else the facility's).
     """
 
     paper: Paper = Paper.LETTER
@@ -67,10 +67,16 @@ class RenderOptions:
         large_print: bool | None = None,
         facility: Facility | None = None,
         reviews: tuple[ReviewEntry, ...] = (),
+        language: str | None = None,
     ) -> RenderOptions:
         """The plan's print settings: a flag (not None) beats the plan's own
         choice, which beats the facility's default, which beats the built-in one."""
         settings = plan.print_settings
+        if language is None:
+            if _plan_chose(plan, "language") or facility is None or facility.language is None:
+                language = settings.language
+            else:
+                language = facility.language
         if paper is None:
             if _plan_chose(plan, "paper") or facility is None or facility.paper is None:
                 paper = settings.paper
@@ -88,7 +94,7 @@ class RenderOptions:
             large_print=large_print,
             facility=facility,
             reviews=reviews,
-            language=settings.language,
+            language=language,
         )
 
     @classmethod

@@ -11,6 +11,7 @@ import pytest
 from workbook.output.writer import save_plan
 from workbook.plan import (
     MIGRATIONS,
+    SCHEMA_VERSION,
     Plan,
     PlanFileError,
     SupportPerson,
@@ -120,4 +121,4 @@ def test_json_is_stable_and_utf8() -> None:
     assert "Nguyễn 中文 🙂" in text
     assert plan_from_json(text) == plan
     assert plan_to_json(plan_from_json(text)) == text
-    assert json.loads(text)["schema_version"] == 1
+    assert json.loads(text)["schema_version"] == SCHEMA_VERSION == 3

@@ -19,7 +19,7 @@ from workbook.plan import (
 
 def test_new_plan_is_valid_and_empty() -> None:
     plan = Plan()
-    assert plan.schema_version == 1
+    assert plan.schema_version == 3
     assert plan.support_network.people == []
     assert plan.display_name() == ""
     # Every tracker is printed unless the client chooses otherwise.

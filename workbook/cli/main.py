@@ -33,6 +33,7 @@ from ..output.writer import (
     write_output,
 )
 from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json
+from ..text.i18n import SOURCE_LANGUAGE, languages
 from .library import register as register_library_commands
 
 PROG = "recovery-workbook"
@@ -75,6 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         paper=_paper(args),
         large_print=True if args.large_print else None,
         facility=facility,
+        language=args.language,
     )
     result = write_build(
         args.output, plan, options,
@@ -91,6 +93,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     options = RenderOptions.for_blank(
         paper=_paper(args),
         large_print=True if args.large_print else None,
+        language=args.language,
         facility=facility,
     )
     write_build(
@@ -113,6 +116,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         facility=facility,
         paper=Paper(args.paper) if args.paper else None,
         large_print=args.large_print,
+        language=args.language,
         profile=args.facility,
         overwrite=args.overwrite,
     )
@@ -152,7 +156,8 @@ def cmd_example(args: argparse.Namespace) -> int:
     from ..example import example_plan
 
     write_output(
-        args.output, plan_to_json(example_plan()).encode("utf-8"), library=args.library
+        args.output, plan_to_json(example_plan(args.language or SOURCE_LANGUAGE)).encode("utf-8"),
+        library=args.library,
     )
     return 0
 
@@ -203,6 +208,13 @@ def _add_paper_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_language_option(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument(
+        "--language", choices=languages(), default=None, metavar="LANGUAGE",
+        help=f"{help} ({', '.join(languages())})",
+    )
+
+
 def _add_facility_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--facility", type=Path, metavar="FACILITY.toml",
@@ -229,12 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("plan", type=Path, metavar="PLAN.json")
     build.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     _add_paper_options(build)
+    _add_language_option(build, "language of the workbook (default: the plan's own)")
     _add_facility_option(build)
     build.set_defaults(func=cmd_build)
 
     blank = commands.add_parser("blank", help="print a blank workbook to fill in by hand")
     blank.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     _add_paper_options(blank)
+    _add_language_option(blank, "language of the workbook (default: the facility's, else en)")
     _add_facility_option(blank)
     blank.set_defaults(func=cmd_blank)
 
@@ -244,6 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("roster", type=Path, metavar="ROSTER.csv")
     batch.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _add_paper_options(batch)
+    _add_language_option(
+        batch, "language of every workbook (default: the roster's language column, each "
+        "plan's own, else the facility's)"
+    )
     _add_facility_option(batch)
     batch.add_argument(
         "--jobs", type=int, default=None, help="workbooks rendered at once (default: CPUs)"
@@ -256,6 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     example = commands.add_parser("example", help="write a complete sample plan file")
     example.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.json")
+    _add_language_option(example, "language of the sample plan (default: en)")
     example.set_defaults(func=cmd_example)
 
     validate = commands.add_parser("validate", help="check a plan file and name any bad field")

@@ -42,7 +42,7 @@ class Context:
             pathways=frozenset(plan.pathways.kinds()) if plan is not None else frozenset(),
             name=plan.display_name() if plan is not None else options.cover_name,
             facility_name=facility.name.strip() if facility is not None else "",
-            language=plan.print_settings.language if plan is not None else options.language,
+            language=options.language,
         )
 
     @property

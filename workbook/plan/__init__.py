@@ -31,7 +31,7 @@ from .io import (
     plan_to_json,
 )
 from .labels import date_text, label
-from .model import SCHEMA_VERSION, Paper, Plan, PrintSettings
+from .model import SCHEMA_VERSION, Language, Paper, Plan, PrintSettings
 from .pathways import PATHWAY_LABELS, Arrangement, PathwayChoice, PathwayKind, Pathways
 from .prevention import (
     BalanceItem,
@@ -66,7 +66,8 @@ __all__ = [
     "About", "Arrangement", "AssessmentSnapshot", "BalanceItem", "CareAppointment", "CareKind",
     "CareMode", "CheckIn", "CheckIns", "Checkup", "ContinuingCare", "CopingArea", "CopingSkill",
     "CravingStrategy", "CravingStrategyKind", "CrisisContact", "CrisisPlan", "DailyLife",
-    "FamilyInvolvement", "Goal", "GoalArea", "Goals", "HighRiskSituation", "LevelOfCare",
+    "FamilyInvolvement", "Goal", "GoalArea", "Goals", "HighRiskSituation", "Language",
+    "LevelOfCare",
     "Medication", "Meeting", "MeetingFormat", "Mentor", "MentorRole", "OnlineCommunity",
     "Organisation", "OrganisationKind", "Paper", "PathwayChoice", "PathwayKind", "Pathways",
     "Plan", "PlanFileError", "Prevention", "PrintSettings", "Problem", "Record", "SelfCareArea",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from ..text.i18n import N_
 from .common import Record, Text, field, record_field
 
 
@@ -19,11 +20,11 @@ class LevelOfCare(StrEnum):
 
 
 LEVEL_OF_CARE_LABELS: dict[LevelOfCare, str] = {
-    LevelOfCare.DETOX: "Detox (withdrawal management)",
-    LevelOfCare.RESIDENTIAL: "Residential treatment",
-    LevelOfCare.PARTIAL_HOSPITALIZATION: "Partial hospitalization",
-    LevelOfCare.INTENSIVE_OUTPATIENT: "Intensive outpatient",
-    LevelOfCare.OUTPATIENT: "Outpatient",
+    LevelOfCare.DETOX: N_("Detox (withdrawal management)"),
+    LevelOfCare.RESIDENTIAL: N_("Residential treatment"),
+    LevelOfCare.PARTIAL_HOSPITALIZATION: N_("Partial hospitalization"),
+    LevelOfCare.INTENSIVE_OUTPATIENT: N_("Intensive outpatient"),
+    LevelOfCare.OUTPATIENT: N_("Outpatient"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..text.i18n import N_
 from .common import Record, Text, field, list_field, record_field
 
 
@@ -17,12 +18,12 @@ class CareKind(StrEnum):
 
 
 CARE_KIND_LABELS: dict[CareKind, str] = {
-    CareKind.INDIVIDUAL: "Individual therapy",
-    CareKind.GROUP: "Group therapy",
-    CareKind.ALUMNI: "Alumni group",
-    CareKind.FAMILY: "Family therapy",
-    CareKind.MEDICATION_MANAGEMENT: "Medication management",
-    CareKind.OTHER: "Other care",
+    CareKind.INDIVIDUAL: N_("Individual therapy"),
+    CareKind.GROUP: N_("Group therapy"),
+    CareKind.ALUMNI: N_("Alumni group"),
+    CareKind.FAMILY: N_("Family therapy"),
+    CareKind.MEDICATION_MANAGEMENT: N_("Medication management"),
+    CareKind.OTHER: N_("Other care"),
 }
 
 

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from ..text.i18n import N_
 from .common import Record, RequiredText, Text, field, list_field
 
 
@@ -17,10 +18,10 @@ class TrackerKind(StrEnum):
 
 
 TRACKER_LABELS: dict[TrackerKind, str] = {
-    TrackerKind.DAILY_CHECK_IN: "Daily check-in",
-    TrackerKind.CRAVING_LOG: "Craving log",
-    TrackerKind.MEETING_LOG: "Meeting log",
-    TrackerKind.MOOD: "Mood tracker",
+    TrackerKind.DAILY_CHECK_IN: N_("Daily check-in"),
+    TrackerKind.CRAVING_LOG: N_("Craving log"),
+    TrackerKind.MEETING_LOG: N_("Meeting log"),
+    TrackerKind.MOOD: N_("Mood tracker"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from ..text.i18n import N_
 from .common import MAX_TEXT, Record, RequiredText, Text, field, list_field
 
 
@@ -15,9 +16,9 @@ class GoalArea(StrEnum):
 
 
 GOAL_AREA_LABELS: dict[GoalArea, str] = {
-    GoalArea.PERSONAL: "Personal",
-    GoalArea.SOCIAL: "Social",
-    GoalArea.WORK_SCHOOL: "Work or school",
+    GoalArea.PERSONAL: N_("Personal"),
+    GoalArea.SOCIAL: N_("Social"),
+    GoalArea.WORK_SCHOOL: N_("Work or school"),
 }
 
 

@@ -19,7 +19,21 @@ from .model import SCHEMA_VERSION, Plan
 # A migration turns the JSON of schema version N into that of version N + 1.
 # Keep every one forever: a plan made years ago must still open.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _unchanged(data: dict[str, Any]) -> dict[str, Any]:
+    """A version that only adds choices or fields with defaults: the JSON stays as it is.
+
+    The version still goes up, so that an older program refuses a plan it
+    cannot print (a Spanish plan, say) with a clear message.
+    """
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _unchanged,  # 2: new crisis-plan fields, all with defaults
+    2: _unchanged,  # 3: print_settings.language may be "es"
+}
 
 
 class PlanFileError(Exception):

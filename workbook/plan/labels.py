@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+from ..text.dates import format_date
+from ..text.i18n import N_, interface_language, translator
 from .about import LEVEL_OF_CARE_LABELS
 from .care import CARE_KIND_LABELS, CareMode
 from .checkins import TRACKER_LABELS
@@ -20,59 +22,59 @@ from .prevention import CopingArea, CravingStrategyKind, TriggerKind
 from .support import MENTOR_ROLE_LABELS, MeetingFormat, OrganisationKind
 
 TRIGGER_KIND_LABELS: dict[TriggerKind, str] = {
-    TriggerKind.EVENT: "Event",
-    TriggerKind.PLACE: "Place",
-    TriggerKind.PERSON: "Person",
-    TriggerKind.FEELING: "Feeling",
-    TriggerKind.OTHER: "Other",
+    TriggerKind.EVENT: N_("Event"),
+    TriggerKind.PLACE: N_("Place"),
+    TriggerKind.PERSON: N_("Person"),
+    TriggerKind.FEELING: N_("Feeling"),
+    TriggerKind.OTHER: N_("Other"),
 }
 
 COPING_AREA_LABELS: dict[CopingArea, str] = {
-    CopingArea.STRESS: "Stress",
-    CopingArea.EMOTIONS: "Strong feelings",
-    CopingArea.PROBLEM_SOLVING: "Solving problems",
+    CopingArea.STRESS: N_("Stress"),
+    CopingArea.EMOTIONS: N_("Strong feelings"),
+    CopingArea.PROBLEM_SOLVING: N_("Solving problems"),
 }
 
 CRAVING_KIND_LABELS: dict[CravingStrategyKind, str] = {
-    CravingStrategyKind.DO: "What I do",
-    CravingStrategyKind.THINK: "What I tell myself",
+    CravingStrategyKind.DO: N_("What I do"),
+    CravingStrategyKind.THINK: N_("What I tell myself"),
 }
 
 SELF_CARE_AREA_LABELS: dict[SelfCareArea, str] = {
-    SelfCareArea.EXERCISE: "Moving my body",
-    SelfCareArea.SLEEP: "Sleep",
-    SelfCareArea.FOOD: "Food",
-    SelfCareArea.HOBBIES: "Hobbies",
-    SelfCareArea.RELAXATION: "Rest and relaxing",
-    SelfCareArea.SOCIAL: "Time with people",
-    SelfCareArea.OTHER: "Other",
+    SelfCareArea.EXERCISE: N_("Moving my body"),
+    SelfCareArea.SLEEP: N_("Sleep"),
+    SelfCareArea.FOOD: N_("Food"),
+    SelfCareArea.HOBBIES: N_("Hobbies"),
+    SelfCareArea.RELAXATION: N_("Rest and relaxing"),
+    SelfCareArea.SOCIAL: N_("Time with people"),
+    SelfCareArea.OTHER: N_("Other"),
 }
 
 MEETING_FORMAT_LABELS: dict[MeetingFormat, str] = {
-    MeetingFormat.IN_PERSON: "In person",
-    MeetingFormat.ONLINE: "Online",
-    MeetingFormat.BOTH: "In person or online",
+    MeetingFormat.IN_PERSON: N_("In person"),
+    MeetingFormat.ONLINE: N_("Online"),
+    MeetingFormat.BOTH: N_("In person or online"),
 }
 
 CARE_MODE_LABELS: dict[CareMode, str] = {
-    CareMode.IN_PERSON: "In person",
-    CareMode.VIRTUAL: "Virtual",
-    CareMode.EITHER: "In person or virtual",
+    CareMode.IN_PERSON: N_("In person"),
+    CareMode.VIRTUAL: N_("Virtual"),
+    CareMode.EITHER: N_("In person or virtual"),
 }
 
 ORGANISATION_KIND_LABELS: dict[OrganisationKind, str] = {
-    OrganisationKind.FAITH: "Faith-based",
-    OrganisationKind.COMMUNITY: "Community",
+    OrganisationKind.FAITH: N_("Faith-based"),
+    OrganisationKind.COMMUNITY: N_("Community"),
 }
 
 ARRANGEMENT_LABELS: dict[Arrangement, str] = {
-    Arrangement.TOGETHER: "At the same time",
-    Arrangement.IN_SEQUENCE: "One after another",
+    Arrangement.TOGETHER: N_("At the same time"),
+    Arrangement.IN_SEQUENCE: N_("One after another"),
 }
 
 PAPER_LABELS: dict[Paper, str] = {
-    Paper.LETTER: "Letter (8.5 x 11 in)",
-    Paper.A4: "A4 (210 x 297 mm)",
+    Paper.LETTER: N_("Letter (8.5 x 11 in)"),
+    Paper.A4: N_("A4 (210 x 297 mm)"),
 }
 
 # Keyed by (enum class, value): members of different enums compare equal when
@@ -100,12 +102,15 @@ _LABELS: dict[tuple[type[Enum], str], str] = {
 }
 
 
-def label(value: Enum) -> str:
-    """How a person reads one of the plan's choices."""
+def label(value: Enum, language: str | None = None) -> str:
+    """How a person reads one of the plan's choices, in `language`.
+
+    None: the interface language (the form); the print passes the plan's.
+    """
     found = _LABELS.get((type(value), str(value.value)))
-    if found is not None:
-        return found
-    return str(value.value).replace("_", " ").capitalize()
+    if found is None:
+        found = str(value.value).replace("_", " ").capitalize()
+    return translator(language or interface_language()).gettext(found)
 
 
 def labelled_enums() -> set[type[Enum]]:
@@ -113,22 +118,10 @@ def labelled_enums() -> set[type[Enum]]:
     return {cls for cls, _ in _LABELS}
 
 
-# Month names written out here, not taken from the C library: Qt switches the
-# process to the user's locale, and a workbook in English must say "January".
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
-
-
-def date_text(day: dt.date | None, paper: Paper | None = None) -> str:
+def date_text(day: dt.date | None, paper: Paper | None = None, language: str = "en") -> str:
     """A date in words as people write it where `paper` is used ("" for none).
 
-    Letter (the United States): January 12, 2027; A4: 12 January 2027.
+    Letter (the United States): January 12, 2027; A4: 12 January 2027;
+    Spanish: 12 de enero de 2027 (workbook/text/dates.py).
     """
-    if day is None:
-        return ""
-    month = _MONTHS[day.month - 1]
-    if paper == Paper.LETTER:
-        return f"{month} {day.day}, {day.year}"
-    return f"{day.day} {month} {day.year}"
+    return format_date(day, language=language, paper=str(paper or Paper.A4))

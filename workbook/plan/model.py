@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, WithJsonSchema
 
+from ..text.i18n import check_language, languages
 from .about import About
 from .care import ContinuingCare
 from .checkins import CheckIns
@@ -18,7 +19,15 @@ from .pathways import Pathways
 from .prevention import Prevention
 from .support import SupportNetwork
 
-SCHEMA_VERSION: Literal[1] = 1
+# 2: new crisis-plan fields; 3: the workbook's language may be Spanish ("es").
+SCHEMA_VERSION: Literal[3] = 3
+
+Language = Annotated[
+    str,
+    AfterValidator(check_language),
+    WithJsonSchema({"type": "string", "enum": list(languages())}),
+]
+"""A language the workbook prints in: "en", or one with a catalogue in workbook/locale."""
 
 
 class Paper(StrEnum):
@@ -31,13 +40,17 @@ class PrintSettings(Record):
 
     paper: Paper = field("Paper size", "", Paper.LETTER)
     large_print: bool = field("Large print", "Bigger type and wider lines to write on.", False)
-    language: Literal["en"] = field("Language of the workbook", "", "en")
+    language: Language = field(
+        "Language of the workbook",
+        "Every printed word, the dates and the suggestions to tick are in this language.",
+        "en",
+    )
 
 
 class Plan(Record):
     """A client's recovery plan, section by section (docs/ARCHITECTURE.md names the areas)."""
 
-    schema_version: Literal[1] = Field(
+    schema_version: Literal[3] = Field(
         default=SCHEMA_VERSION,
         title="Schema version",
         description="Which version of the plan format this file uses.",

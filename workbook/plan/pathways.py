@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..text.i18n import N_
 from .common import Record, Text, field, list_field
 
 
@@ -16,11 +17,11 @@ class PathwayKind(StrEnum):
 
 
 PATHWAY_LABELS: dict[PathwayKind, str] = {
-    PathwayKind.SELF_MANAGEMENT: "Self-management",
-    PathwayKind.CLINICAL: "Clinical care",
-    PathwayKind.MUTUAL_SUPPORT: "Mutual support",
-    PathwayKind.FAITH_BASED: "Faith-based support",
-    PathwayKind.OTHER: "Another pathway",
+    PathwayKind.SELF_MANAGEMENT: N_("Self-management"),
+    PathwayKind.CLINICAL: N_("Clinical care"),
+    PathwayKind.MUTUAL_SUPPORT: N_("Mutual support"),
+    PathwayKind.FAITH_BASED: N_("Faith-based support"),
+    PathwayKind.OTHER: N_("Another pathway"),
 }
 
 

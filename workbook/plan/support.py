@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import model_validator
 
+from ..text.i18n import N_
 from .common import Record, RequiredText, Text, field, list_field, record_field
 
 
@@ -72,10 +73,10 @@ class MentorRole(StrEnum):
 
 
 MENTOR_ROLE_LABELS: dict[MentorRole, str] = {
-    MentorRole.SPONSOR: "Sponsor",
-    MentorRole.RECOVERY_COACH: "Recovery coach",
-    MentorRole.MENTOR: "Mentor",
-    MentorRole.PEER_SPECIALIST: "Peer support specialist",
+    MentorRole.SPONSOR: N_("Sponsor"),
+    MentorRole.RECOVERY_COACH: N_("Recovery coach"),
+    MentorRole.MENTOR: N_("Mentor"),
+    MentorRole.PEER_SPECIALIST: N_("Peer support specialist"),
 }
 
 
