@@ -102,7 +102,8 @@ def test_a_gif_logo_says_what_it_is(tmp_path: Path) -> None:
 def test_unknown_language_names_the_field(tmp_path: Path) -> None:
     path = tmp_path / "facility.toml"
     path.write_text('language = "xx"\n', encoding="utf-8")
-    with pytest.raises(FacilityFileError, match=r"language: .*'xx' is not one of en"):
+    message = r"language: 'xx' is not a workbook language \(available: en, es\)"
+    with pytest.raises(FacilityFileError, match=message):
         load_facility(path)
 
 
