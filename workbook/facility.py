@@ -26,6 +26,7 @@ from .plan import (
     Paper,
     Plan,
     PlanFileError,
+    PrintSettings,
     Record,
     describe_validation_error,
 )
