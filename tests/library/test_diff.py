@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import plans
 
 from workbook.example import example_plan
-from workbook.library import describe_changes, format_date, summarise_changes
+from workbook.library import describe_changes, summarise_changes
 from workbook.plan import (
     CareAppointment,
     CareKind,
@@ -165,12 +165,6 @@ def test_summary_for_the_review_log() -> None:
     assert summarise_changes(["a", "b"]) == "a; b"
     assert summarise_changes([str(n) for n in range(9)], limit=3) == "0; 1; 2; and 6 more changes"
     assert summarise_changes([str(n) for n in range(4)], limit=3) == "0; 1; 2; and 1 more change"
-
-
-def test_dates_in_words() -> None:
-    assert format_date(dt.date(2027, 1, 12)) == "12 January 2027"
-    assert format_date(dt.date(2027, 1, 12), Paper.A4) == "12 January 2027"
-    assert format_date(dt.date(2027, 1, 12), Paper.LETTER) == "January 12, 2027"
 
 
 @settings(max_examples=20, deadline=None,

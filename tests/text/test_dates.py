@@ -7,7 +7,8 @@ import locale
 
 import pytest
 
-from workbook.text.dates import date_locale, format_date
+from workbook.plan import Paper
+from workbook.text.dates import date_locale, format_date, format_moment
 
 DAY = dt.date(2027, 1, 12)
 
@@ -37,6 +38,7 @@ def test_locales() -> None:
     assert date_locale("en", "letter") == "en_US"
     assert date_locale("en", "a4") == "en_GB"
     assert date_locale("es", "letter") == "es_US"
+    assert date_locale() == "en_US"  # the program's own lists: English, Letter
 
 
 def test_the_process_locale_does_not_matter() -> None:
@@ -50,3 +52,29 @@ def test_the_process_locale_does_not_matter() -> None:
             assert format_date(DAY, language="en", paper="letter") == "January 12, 2027"
     finally:
         locale.setlocale(locale.LC_TIME, old)
+
+
+# The workbook's own month table before Babel.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def test_printed_dates_read_as_they_always_have() -> None:
+    # The same words as before Babel, so a reprinted workbook is byte for byte the same.
+    day = dt.date(2026, 1, 1)
+    while day.year < 2029:
+        month = MONTHS[day.month - 1]
+        assert format_date(day, paper=Paper.LETTER) == f"{month} {day.day}, {day.year}"
+        assert format_date(day, paper=Paper.A4) == f"{day.day} {month} {day.year}"
+        day += dt.timedelta(days=1)
+
+
+def test_a_moment_is_shown_on_the_local_clock() -> None:
+    moment = dt.datetime(2026, 11, 29, 19, 5, tzinfo=dt.UTC)
+    local = moment.astimezone()
+    expected_hour = local.strftime("%H:%M")
+    assert format_moment(moment, paper=Paper.A4) == f"{local.day} Nov 2026, {expected_hour}"
+    assert format_moment(dt.datetime(2026, 11, 29, 14, 5)) == "Nov 29, 2026, 2:05\u202fPM"
+    assert format_moment(dt.datetime(2026, 11, 29, 14, 5), language="es") == (
+        "29 nov 2026, 2:05\u202fp.m."
+    )

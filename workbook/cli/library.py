@@ -18,13 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..library.diff import describe_changes, format_date
+from ..library.diff import describe_changes
 from ..library.errors import LibraryError
 from ..library.paths import library_path
 from ..library.store import Library, open_library
 from ..library.transfer import check_passphrase, export_bytes, read_plan_file
 from ..output.writer import OutputError, facility_files, write_build, write_output
 from ..plan import Paper, Plan, PlanFileError
+from ..text.dates import format_date, format_moment
+from ..text.i18n import interface_language
 
 PROG = "recovery-workbook"
 NAME_WIDTH = 28
@@ -56,12 +58,11 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Library:
 
 
 def _when(moment: dt.datetime) -> str:
-    local = moment.astimezone()
-    return f"{local.day} {local:%b} {local.year} {local:%H:%M}"
+    return format_moment(moment, language=interface_language())
 
 
 def _short_date(day: dt.date | None) -> str:
-    return f"{day.day} {day:%b} {day.year}" if day else "-"
+    return format_date(day, language=interface_language(), style="medium") if day else "-"
 
 
 def _fit(text: str, width: int) -> str:
@@ -113,13 +114,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not clients:
         print("No clients in the library yet.")
         return 0
-    print(f"{'No.':>5}  {'Name':<{NAME_WIDTH}}  {'Last saved':<17}  {'Next review':<11}  "
-          "Revisions")
-    for client in clients:
+    saved = [_when(client.updated) for client in clients]
+    review = [_short_date(client.next_review) for client in clients]
+    saved_width = max(len("Last saved"), *map(len, saved))
+    review_width = max(len("Next review"), *map(len, review))
+    print(f"{'No.':>5}  {'Name':<{NAME_WIDTH}}  {'Last saved':<{saved_width}}  "
+          f"{'Next review':<{review_width}}  Revisions")
+    for client, when, next_review in zip(clients, saved, review, strict=True):
         draft = "  unsaved draft" if client.has_draft else ""
         print(
             f"{client.id:>5}  {_fit(client.label(), NAME_WIDTH):<{NAME_WIDTH}}  "
-            f"{_when(client.updated):<17}  {_short_date(client.next_review):<11}  "
+            f"{when:<{saved_width}}  {next_review:<{review_width}}  "
             f"{client.revisions:>9}{draft}"
         )
     return 0
@@ -154,7 +159,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         reason = f", {latest.reason}" if latest.reason else ""
         print(f"Last saved:   {_when(latest.saved)} (revision {latest.number}{reason})")
     review = client.next_review
-    print(f"Next review:  {format_date(review, plan.print_settings.paper) if review else '-'}")
+    settings = plan.print_settings
+    next_review = format_date(review, language=settings.language, paper=settings.paper)
+    print(f"Next review:  {next_review or '-'}")
     print(f"Revisions:    {client.revisions}")
     if client.has_draft:
         print("Unsaved draft: yes (open the desktop program to recover or discard it)")

@@ -6,7 +6,7 @@ or a passphrase-encrypted export. See `store` for durability, threads and
 privacy.
 """
 
-from .diff import describe_changes, format_date, summarise_changes
+from .diff import describe_changes, summarise_changes
 from .errors import LibraryError
 from .paths import ENV_VAR, default_library_path, library_path
 from .store import (
@@ -28,7 +28,6 @@ __all__ = [
     "RevisionInfo",
     "default_library_path",
     "describe_changes",
-    "format_date",
     "library_path",
     "open_library",
     "summarise_changes",

@@ -16,6 +16,7 @@ changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -28,10 +29,13 @@ from ..plan import (
     PathwayChoice,
     Plan,
     Record,
-    date_text,
     field_title,
     label,
 )
+from ..text.dates import format_date
+
+# A date in words, as the workbook prints it for the plan's language and paper.
+DateWords = Callable[[dt.date], str]
 
 LABEL_LENGTH = 40
 SUMMARY_LIMIT = 6
@@ -112,7 +116,13 @@ def describe_changes(old: Plan, new: Plan, *, paper: Paper | None = None) -> lis
     2027" on A4.
     """
     changes: list[str] = []
-    _compare_record(old, new, "", changes, paper or new.print_settings.paper)
+    on_paper = paper or new.print_settings.paper
+    language = new.print_settings.language
+
+    def date_words(day: dt.date) -> str:
+        return format_date(day, language=language, paper=on_paper)
+
+    _compare_record(old, new, "", changes, date_words)
     return changes
 
 
@@ -125,11 +135,6 @@ def summarise_changes(changes: list[str], limit: int = SUMMARY_LIMIT) -> str:
     if more:
         shown.append(f"and {more} more change{'s' if more != 1 else ''}")
     return "; ".join(shown)
-
-
-def format_date(day: dt.date, paper: Paper | None = None) -> str:
-    """A date in words, written as where `paper` is used (as the workbook prints it)."""
-    return date_text(day, paper)
 
 
 # -- naming ----------------------------------------------------------------------
@@ -206,7 +211,9 @@ def _item_label(item: object) -> str:
 # -- comparing -------------------------------------------------------------------
 
 
-def _compare_record(old: Record, new: Record, path: str, out: list[str], paper: Paper) -> None:
+def _compare_record(
+    old: Record, new: Record, path: str, out: list[str], date_words: DateWords
+) -> None:
     for name, info in type(old).model_fields.items():
         if not path and name == "schema_version":
             continue
@@ -215,15 +222,15 @@ def _compare_record(old: Record, new: Record, path: str, out: list[str], paper: 
             continue
         here = f"{path}.{name}" if path else name
         if isinstance(before, Record) and isinstance(after, Record):
-            _compare_record(before, after, here, out, paper)
+            _compare_record(before, after, here, out, date_words)
         elif isinstance(before, list) and isinstance(after, list):
             _compare_list(before, after, here, info, out)
         else:
-            out.append(_describe_value(before, after, here, info, paper))
+            out.append(_describe_value(before, after, here, info, date_words))
 
 
 def _describe_value(
-    before: object, after: object, path: str, info: FieldInfo, paper: Paper
+    before: object, after: object, path: str, info: FieldInfo, date_words: DateWords
 ) -> str:
     name = _field_name(path, info)
     if isinstance(after, bool) and isinstance(before, bool):
@@ -235,7 +242,7 @@ def _describe_value(
         return f"cleared {name}" if plain_text else f"removed {name}"
     if isinstance(after, dt.date):
         verb = "set" if before is None else "changed"
-        return f"{verb} {name} to {format_date(after, paper)}"
+        return f"{verb} {name} to {date_words(after)}"
     if isinstance(after, Enum):
         verb = "set" if before is None else "changed"
         return f"{verb} {name} to {_enum_label(after)}"

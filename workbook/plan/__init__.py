@@ -30,7 +30,7 @@ from .io import (
     plan_from_json,
     plan_to_json,
 )
-from .labels import date_text, label
+from .labels import label
 from .model import SCHEMA_VERSION, Language, Paper, Plan, PrintSettings
 from .pathways import PATHWAY_LABELS, Arrangement, PathwayChoice, PathwayKind, Pathways
 from .prevention import (
@@ -73,7 +73,7 @@ __all__ = [
     "Plan", "PlanFileError", "Prevention", "PrintSettings", "Problem", "Record", "SelfCareArea",
     "SelfCarePractice", "SoberActivity", "SupportNetwork", "SupportPerson", "TrackerKind",
     "Trigger", "TriggerKind", "WalletCard", "WarningSign", "WholeHealth",
-    "date_text", "describe_validation_error", "field_error_message", "field_title",
+    "describe_validation_error", "field_error_message", "field_title",
     "first_problem", "label", "load_plan", "path_title", "plan_from_data", "plan_from_json",
     "plan_to_json",
 ]

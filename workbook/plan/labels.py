@@ -6,10 +6,8 @@ client sees the same words on screen and on paper.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
-from ..text.dates import format_date
 from ..text.i18n import N_, interface_language, translator
 from .about import LEVEL_OF_CARE_LABELS
 from .care import CARE_KIND_LABELS, CareMode
@@ -116,12 +114,3 @@ def label(value: Enum, language: str | None = None) -> str:
 def labelled_enums() -> set[type[Enum]]:
     """Every choice type that has its own words (the tests check none is missing)."""
     return {cls for cls, _ in _LABELS}
-
-
-def date_text(day: dt.date | None, paper: Paper | None = None, language: str = "en") -> str:
-    """A date in words as people write it where `paper` is used ("" for none).
-
-    Letter (the United States): January 12, 2027; A4: 12 January 2027;
-    Spanish: 12 de enero de 2027 (workbook/text/dates.py).
-    """
-    return format_date(day, language=language, paper=str(paper or Paper.A4))

@@ -7,6 +7,8 @@ is offered back at the top.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,17 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import ClientSummary, Draft, Library, LibraryError
+from ..text.dates import format_date, format_moment
+from ..text.i18n import interface_language
 
 
 def when(moment: object) -> str:
-    """A date and time in the person's own format."""
-    import datetime as dt
-
+    """A date, or a date and time on the person's own clock, short."""
     if isinstance(moment, dt.datetime):
-        local = moment.astimezone()
-        return local.strftime("%d %b %Y, %H:%M").lstrip("0")
+        return format_moment(moment, language=interface_language())
     if isinstance(moment, dt.date):
-        return moment.strftime("%d %b %Y").lstrip("0")
+        return format_date(moment, language=interface_language(), style="medium")
     return ""
 
 

@@ -26,7 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..form.fields import FieldKind, choice_label, classify
-from ..plan import field_error_message, field_title, path_title, paths
+from ..plan import PrintSettings, field_error_message, field_title, path_title, paths
+from ..text.dates import format_date
 from .controller import PlanController, related
 
 ROW_MIME = "application/x-recovery-workbook-row"
@@ -72,7 +73,8 @@ def columns_for(list_kind: FieldKind, title: str, description: str) -> list[Colu
     return found
 
 
-def display_text(value: Any, kind: FieldKind) -> str:
+def display_text(value: Any, kind: FieldKind, settings: PrintSettings) -> str:
+    """A cell's words; a date as the workbook prints it in the plan's language and paper."""
     if value is None:
         return ""
     if kind.kind == "texts":
@@ -80,7 +82,7 @@ def display_text(value: Any, kind: FieldKind) -> str:
     if kind.kind in ("enum", "literal"):
         return choice_label(value)
     if kind.kind == "date" and isinstance(value, dt.date):
-        return value.strftime("%d %b %Y").lstrip("0")
+        return format_date(value, language=settings.language, paper=settings.paper)
     return str(value)
 
 
@@ -197,7 +199,7 @@ class RecordListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if adding and value is None:
                 return ADD_HINT if index.column() == self.key_column() else ""
-            return display_text(value, column.kind)
+            return display_text(value, column.kind, self.controller.plan.print_settings)
         if role == Qt.ItemDataRole.EditRole:
             if value is None and adding:
                 value = self._default(column)
@@ -210,7 +212,8 @@ class RecordListModel(QAbstractTableModel):
                 return "Fill in " + " and ".join(needed) + " to add a row" if needed else None
             return column.description or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.title}: {display_text(value, column.kind) or 'empty'}"
+            words = display_text(value, column.kind, self.controller.plan.print_settings)
+            return f"{column.title}: {words or 'empty'}"
         if adding and role == Qt.ItemDataRole.ForegroundRole and value is None:
             return QBrush(QColor(110, 110, 110))
         if adding and role == Qt.ItemDataRole.FontRole:
