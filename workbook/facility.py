@@ -173,21 +173,25 @@ class StandardLines(Record):
 
 
 @cache
-def standard_crisis_lines() -> StandardLines:
-    """The bundled US crisis lines, with the date they were last checked."""
-    text = (
-        resources.files("workbook")
-        .joinpath("templates", "catalogues", "crisis_lines_us.toml")
-        .read_text(encoding="utf-8")
-    )
+def standard_crisis_lines(language: str = "en") -> StandardLines:
+    """The bundled US crisis lines, with the date they were last checked, in `language`.
+
+    Each language has its own file (`catalogues/<language>/crisis_lines_us.toml`):
+    the lines' names and what they offer in that language (988 and SAMHSA's
+    helpline answer in Spanish, too); English is `catalogues/crisis_lines_us.toml`.
+    """
+    folder = resources.files("workbook").joinpath("templates", "catalogues")
+    if language != "en" and folder.joinpath(language, "crisis_lines_us.toml").is_file():
+        folder = folder.joinpath(language)
+    text = folder.joinpath("crisis_lines_us.toml").read_text(encoding="utf-8")
     return StandardLines.model_validate(tomllib.loads(text))
 
 
-def crisis_lines_for(facility: Facility | None) -> list[CrisisLine]:
-    """The facility's own crisis lines, or the standard ones."""
+def crisis_lines_for(facility: Facility | None, language: str = "en") -> list[CrisisLine]:
+    """The facility's own crisis lines, or the standard ones in `language`."""
     if facility is not None and facility.crisis_lines is not None:
         return list(facility.crisis_lines)
-    return list(standard_crisis_lines().lines)
+    return list(standard_crisis_lines(language).lines)
 
 
 # -- the desktop's own copy: one profile in the program's config folder --------------

@@ -42,7 +42,8 @@ def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
     story = workbook_story(ctx)
     cards, overflow = card_story(plan, options)
     story += cards
-    footer = Footer(left=ctx.name or "My Recovery Plan", centre=ctx.facility_name,
+    footer = Footer(left=ctx.name or ctx.gettext("My Recovery Plan"), centre=ctx.facility_name,
+                    page=ctx.gettext("Page {number} of {total}"),
                     large_print=options.large_print)
     pdf, pages = render_story(story, options.paper, footer)
     return BuildResult(pdf=pdf, page_count=pages, overflow=tuple(overflow))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 
+from pydantic import BaseModel
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from ..options import RenderOptions
-from ..plan import PathwayKind, Plan
+from ..plan import PathwayKind, Plan, date_text, field_title, label
+from ..text.i18n import translator
 from .document import frame_size
 from .prose import paragraphs
 from .styles import Styles, styles_for
@@ -44,6 +48,27 @@ class Context:
             facility_name=facility.name.strip() if facility is not None else "",
             language=options.language,
         )
+
+    # -- words in the plan's language (workbook/text/i18n.py) --------------------
+
+    def gettext(self, message: str) -> str:
+        """One of the workbook's own phrases, in the language it prints in."""
+        return translator(self.language).gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return translator(self.language).ngettext(singular, plural, count)
+
+    def title(self, model: type[BaseModel], name: str) -> str:
+        """A field's title (the form's label), in the printed language."""
+        return field_title(model, name, self.language)
+
+    def label(self, value: Enum) -> str:
+        """The words for one of the plan's choices, in the printed language."""
+        return label(value, self.language)
+
+    def date(self, day: dt.date | None) -> str:
+        """A date in words, as readers of this language and paper write it."""
+        return date_text(day, self.options.paper, self.language)
 
     @property
     def blank(self) -> bool:

@@ -61,6 +61,7 @@ class Footer:
     left: str
     centre: str
     large_print: bool
+    page: str  # "Page {number} of {total}", in the workbook's language
 
 
 class FooterCanvas(Canvas):  # type: ignore[misc]
@@ -97,7 +98,7 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         footer = self._footer
         size = styles_for(footer.large_print).metrics.footer_size
         usable = self._pagesize[0] - 2 * MARGIN_X
-        widest = text_width(f"Page {total} of {total}", size)
+        widest = text_width(footer.page.format(number=total, total=total), size)
         # Name on the left, facility in the middle: each gets what is left.
         room = (usable - widest) / 2 - 12
         left_room = room if footer.centre else usable - widest - 18
@@ -116,7 +117,8 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.line(MARGIN_X, y + size + 5, width - MARGIN_X, y + size + 5)
         self.setFillColor(MUTED)
         self.setFont(BODY, size)
-        self.drawRightString(width - MARGIN_X, y, f"Page {number} of {total}")
+        page = self._footer.page.format(number=number, total=total)
+        self.drawRightString(width - MARGIN_X, y, page)
         draw_line(self, MARGIN_X, y, lines[0])
         draw_line(self, width / 2, y, lines[1], align="centre")
         self.restoreState()

@@ -233,3 +233,8 @@ def label_values(
 def _indent(ctx: Context) -> float:
     return float(ctx.styles.bullet.leftIndent)
 
+
+
+def part_kicker(ctx: Context, part: int) -> str:
+    """The small line above a part's title: "Part 3"."""
+    return ctx.gettext("Part {number}").format(number=part)

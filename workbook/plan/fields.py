@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from ..text.i18n import interface_language, translator
 from . import paths
 
 # A record-level rule names the field it is about: "phone: a person on the ...".
@@ -28,18 +29,23 @@ _PLAIN_WORDS = {
 }
 
 
-def field_title(owner: type[BaseModel] | BaseModel | FieldInfo, name: str) -> str:
-    """The title of field `name` of a record (or of its `FieldInfo`).
+def field_title(
+    owner: type[BaseModel] | BaseModel | FieldInfo, name: str, language: str | None = None
+) -> str:
+    """The title of field `name` of a record (or of its `FieldInfo`), in `language`.
 
     Every field of the plan has a title; should one be missing, its name is
-    written in words ("next_review_date" -> "Next review date").
+    written in words ("next_review_date" -> "Next review date"). Titles are
+    message IDs (workbook/text/extract.py): None reads them in the interface
+    language (the form, messages); the print passes the plan's language.
     """
     if isinstance(owner, FieldInfo):
         info = owner
     else:
         model = owner if isinstance(owner, type) else type(owner)
         info = model.model_fields[name]
-    return str(info.title or name.replace("_", " ").capitalize())
+    title = str(info.title or name.replace("_", " ").capitalize())
+    return translator(language or interface_language()).gettext(title)
 
 
 def path_title(root: BaseModel, path: str) -> str:

@@ -70,3 +70,11 @@ def format_moment(
     time = dates.format_time(local.time(), "short", locale=locale)
     pattern = str(dates.get_datetime_format("medium", locale=locale))
     return pattern.replace("{1}", str(day)).replace("{0}", str(time))
+
+
+def weekday_names(language: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
+    """Monday to Sunday, written out and capitalised, for rows of a week planner."""
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=date_locale(language))
+    return tuple(str(names[day])[:1].upper() + str(names[day])[1:] for day in range(7))

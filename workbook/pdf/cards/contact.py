@@ -33,6 +33,7 @@ from ...geometry import (
 )
 from ...options import OverflowNote, RenderOptions
 from ...plan import Paper, Plan
+from ...text.i18n import N_, translator
 from .content import BlankCard, contact_cards, lines_card
 from .draw import (
     ACCENT,
@@ -72,6 +73,7 @@ class ContactSheets:
     items: tuple[CardItem, ...]
     notes: tuple[OverflowNote, ...]
     large_print: bool
+    language: str = "en"  # of the sheet's own words
 
     @property
     def sheets(self) -> list[range]:
@@ -85,7 +87,7 @@ def contact_sheets(plan: Plan | None, options: RenderOptions) -> ContactSheets:
     large = options.large_print
     notes: list[OverflowNote] = []
     items: list[CardItem] = []
-    cards = contact_cards(plan) if plan is not None else []
+    cards = contact_cards(plan, options.language) if plan is not None else []
     for card in cards:
         layout, card_notes = layout_contact(card, large)
         items.append(layout)
@@ -100,7 +102,7 @@ def contact_sheets(plan: Plan | None, options: RenderOptions) -> ContactSheets:
     notes += qr_notes
     # Empty places on the last sheet become cards to fill in by hand.
     items += [BlankCard()] * (-len(items) % len(slots))
-    return ContactSheets(spec, slots, tuple(items), tuple(notes), large)
+    return ContactSheets(spec, slots, tuple(items), tuple(notes), large, options.language)
 
 
 class ContactSheet(SheetFlowable):
@@ -116,7 +118,7 @@ class ContactSheet(SheetFlowable):
         chosen = sheets.sheets[self.index]
         slots = sheets.slots
         for slot, item_index in zip(slots, chosen, strict=False):
-            _draw_card(canv, slot, sheets.items[item_index], sheets.large_print)
+            _draw_card(canv, slot, sheets.items[item_index], sheets.large_print, sheets.language)
         # Cut where the sheet's own pieces are cut (on A4, 1.5 mm around each card).
         guides(canv, grid_cut_guides(cell_boxes(sheets.spec), sheets.spec.page))
         _draw_margins(canv, sheets, self.index)
@@ -131,62 +133,74 @@ def _draw_margins(canv: Any, sheets: ContactSheets, index: int) -> None:
     left_col, right_col = columns[0], columns[-1]
     size = 7.0
     top_baseline = cards_top + (page.height - cards_top) / 2 - size * 0.35
+    words = translator(sheets.language)
     draw_line(canv, (left_col[0] + left_col[1]) / 2, top_baseline,
-              "Print at 100% (\u201cActual size\u201d). Cut along the guides.", size,
-              color=MUTED, align="centre")
+              words.gettext("Print at 100% (\u201cActual size\u201d). Cut along the guides."),
+              size, color=MUTED, align="centre")
     count = len(sheets.sheets)
-    sheet_label = "Contact cards" + (f", sheet {index + 1} of {count}" if count > 1 else "")
+    sheet_label = words.gettext("Contact cards")
+    if count > 1:
+        sheet_label = words.gettext("Contact cards, sheet {number} of {total}").format(
+            number=index + 1, total=count)
     draw_line(canv, (right_col[0] + right_col[1]) / 2, top_baseline, sheet_label, size,
               color=MUTED, align="centre")
     bar_y = cards_bottom / 2 - 1.7
     calibration_bar(canv, left_col[0] + 14, bar_y, size)
-    draw_line(canv, (right_col[0] + right_col[1]) / 2, bar_y, f"Fits {sheets.spec.name}",
+    draw_line(canv, (right_col[0] + right_col[1]) / 2, bar_y,
+              words.gettext("Fits {sheet}").format(sheet=sheets.spec.name),
               6.5, color=MUTED, align="centre")
 
 
-def _draw_card(canv: Any, slot: Box, item: CardItem, large: bool) -> None:
+def _draw_card(canv: Any, slot: Box, item: CardItem, large: bool, language: str) -> None:
+    words = translator(language)
     outline(canv, slot)
     area = slot.inset(CONTACT_INSET)
     if isinstance(item, ContactLayout):
         draw_stack(canv, item.stack, area, {"phone": ACCENT, "role": MUTED})
         if item.write_in:
             y = area.top - item.stack.height - WRITE_IN + 6
-            write_in(canv, area.x, y, area.width, "Phone", card_type(large).detail)
+            write_in(canv, area.x, y, area.width, words.gettext("Phone"),
+                     card_type(large).detail)
     elif isinstance(item, LinesLayout):
         draw_stack(canv, item.heading, area, {"title": ACCENT})
         rows_area = Box(area.x, area.y, area.width, area.height - item.heading.height - 6)
         draw_rows(canv, item.rows, rows_area)
     elif isinstance(item, QrPayload):
-        _draw_qr_card(canv, area, item, large)
+        _draw_qr_card(canv, area, item, large, language)
     else:
-        _draw_blank_card(canv, area, large)
+        _draw_blank_card(canv, area, large, language)
 
 
-BLANK_LABELS = ("Name", "Who they are", "Phone", "Helps with", "Best time to call")
+BLANK_LABELS = (N_("Name"), N_("Who they are"), N_("Phone"), N_("Helps with"),
+                N_("Best time to call"))
 
 
-def _draw_blank_card(canv: Any, area: Box, large: bool) -> None:
+def _draw_blank_card(canv: Any, area: Box, large: bool, language: str) -> None:
     size = card_type(large).detail
     step = area.height / len(BLANK_LABELS)
-    for i, label in enumerate(BLANK_LABELS):
+    words = translator(language)
+    for i, label in enumerate(words.gettext(label) for label in BLANK_LABELS):
         baseline = area.top - (i + 1) * step + step * 0.3
         write_in(canv, area.x, baseline, area.width, label, size)
 
 
-def _draw_qr_card(canv: Any, area: Box, payload: QrPayload, large: bool) -> None:
+def _draw_qr_card(canv: Any, area: Box, payload: QrPayload, large: bool, language: str) -> None:
+    words = translator(language)
     side = area.height
     draw_qr(canv, payload, area.x - 2, area.y, side)  # the quiet zone is white anyway
     t = card_type(large)
     text_area = Box(area.x + side + 4, area.y, area.width - side - 4, area.height)
     count = len(payload.names)
     blocks = [
-        Block("title", "Save these numbers in your phone", t.role + 1, t.contact_min,
+        Block("title", words.gettext("Save these numbers in your phone"), t.role + 1,
+              t.contact_min,
               bold=True, max_lines=3),
-        Block("how", "Open the camera and point it at the code.", t.contact_min,
+        Block("how", words.gettext("Open the camera and point it at the code."), t.contact_min,
               t.contact_min, max_lines=3, space_before=3),
         Block("names", ", ".join(payload.names), t.contact_min, t.contact_min,
               max_lines=6, space_before=3,
-              label=f"{count} contact{'s' if count != 1 else ''}: "),
+              label=words.ngettext("{count} contact: ", "{count} contacts: ", count)
+              .format(count=count)),
     ]
     layout = fit_stack(blocks, text_area.width, text_area.height, measure)
     draw_stack(canv, layout, text_area, {"title": ACCENT})

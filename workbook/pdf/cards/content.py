@@ -32,6 +32,7 @@ from ...facility import CrisisLine, crisis_lines_for
 from ...options import OverflowNote, RenderOptions
 from ...plan import Plan, label
 from ...plan.crisis import WalletCard
+from ...text.i18n import N_, translator
 from .discreet import is_discreet
 
 WALLET_FRONT = "wallet card, front"
@@ -40,7 +41,7 @@ CONTACT_CARDS = "contact cards"
 
 WALLET_ITEMS = 3  # warning signs and first steps printed on the front
 DEFAULT_TITLE = WalletCard.model_fields["title"].default
-DISCREET_TITLE = "Important numbers"
+DISCREET_TITLE = N_("Important numbers")
 DISCREET_ACTION = "left off (discreet card)"
 
 
@@ -74,7 +75,8 @@ class ContactCard:
     phone: Sourced
     helps_with: Sourced = Sourced("")
     best_time: Sourced = Sourced("")
-    best_time_label: str = "Best time: "
+    best_time_label: str = N_("Best time: ")
+    helps_with_label: str = N_("Helps with: ")
 
 
 @dataclass(frozen=True)
@@ -131,8 +133,10 @@ def split_phone(text: str) -> tuple[str, str]:
     return number, rest.strip(" ,;-–—")
 
 
-def contact_cards(plan: Plan) -> list[ContactCard]:
-    """The people and professionals who get a card, in print order."""
+def contact_cards(plan: Plan, language: str = "en") -> list[ContactCard]:
+    """The people and professionals who get a card, in print order, labelled in `language`."""
+    words = translator(language)
+    best_time, helps_with = words.gettext("Best time: "), words.gettext("Helps with: ")
     cards: list[ContactCard] = []
     network = plan.support_network
     for i, person in enumerate(network.people):
@@ -146,6 +150,8 @@ def contact_cards(plan: Plan) -> list[ContactCard]:
                 phone=Sourced(person.phone, f"{base}.phone"),
                 helps_with=Sourced(person.helps_with, f"{base}.helps_with"),
                 best_time=Sourced(person.best_time, f"{base}.best_time"),
+                best_time_label=best_time,
+                helps_with_label=helps_with,
             )
         )
     for i, mentor in enumerate(network.mentors):
@@ -155,22 +161,27 @@ def contact_cards(plan: Plan) -> list[ContactCard]:
         cards.append(
             ContactCard(
                 name=Sourced(mentor.name, f"{base}.name"),
-                role=Sourced(label(mentor.role)),
+                role=Sourced(label(mentor.role, language)),
                 phone=Sourced(mentor.phone, f"{base}.phone"),
                 best_time=Sourced(mentor.when_we_meet, f"{base}.when_we_meet"),
-                best_time_label="We talk: ",
+                best_time_label=words.gettext("We talk: "),
+                helps_with_label=helps_with,
             )
         )
     crisis_contacts = plan.crisis_plan.contacts
     about = plan.about
     counselor = about.counselor.strip()
     if counselor and not any(same_person(c.name, counselor) for c in crisis_contacts):
-        role = "Counselor" + (f", {about.program.strip()}" if about.program.strip() else "")
+        role = words.gettext("Counselor")
+        if about.program.strip():
+            role = words.gettext("Counselor, {program}").format(program=about.program.strip())
         cards.append(
             ContactCard(
                 name=Sourced(about.counselor, "about.counselor"),
                 role=Sourced(role, "about.program" if about.program.strip() else None),
                 phone=Sourced(""),
+                best_time_label=best_time,
+                helps_with_label=helps_with,
             )
         )
     for i, contact in enumerate(crisis_contacts):
@@ -179,19 +190,22 @@ def contact_cards(plan: Plan) -> list[ContactCard]:
         base = f"crisis_plan.contacts[{i}]"
         role = contact.role
         if not role.strip() and counselor and same_person(contact.name, counselor):
-            role = "Counselor"
+            role = words.gettext("Counselor")
         cards.append(
             ContactCard(
                 name=Sourced(contact.name, f"{base}.name"),
                 role=Sourced(role, f"{base}.role"),
                 phone=Sourced(contact.phone, f"{base}.phone"),
+                best_time_label=best_time,
+                helps_with_label=helps_with,
             )
         )
     return cards
 
 
 def lines_card(options: RenderOptions) -> LinesCard:
-    return LinesCard("Crisis lines, any time", tuple(crisis_lines_for(options.facility)))
+    title = translator(options.language).gettext("Crisis lines, any time")
+    return LinesCard(title, tuple(crisis_lines_for(options.facility, options.language)))
 
 
 # --------------------------------------------------------------------------- wallet card
@@ -221,24 +235,43 @@ class WalletContent:
     discreet: bool
     blank: bool
     notes: tuple[OverflowNote, ...]  # what the discreet option kept off the card
+    language: str = "en"  # of the card's own words
 
     @property
     def headings(self) -> tuple[str, str, str]:
-        return ("My warning signs", "What I do first", "Who I call, in order")
+        words = translator(self.language)
+        return (words.gettext("My warning signs"), words.gettext("What I do first"),
+                words.gettext("Who I call, in order"))
+
+    @property
+    def naloxone_label(self) -> str:
+        return translator(self.language).gettext("Naloxone: ")
+
+    @property
+    def custom_title(self) -> bool:
+        """Whether the title is the client's own words (not the card's default)."""
+        return self.title != default_title(self.language)
 
 
-def _line_label(line: CrisisLine, discreet: bool) -> str:
+def default_title(language: str) -> str:
+    """The wallet card's title when the client gives none: "My Crisis Plan"."""
+    return translator(language).gettext(DEFAULT_TITLE)
+
+
+def _line_label(line: CrisisLine, discreet: bool, language: str) -> str:
     if discreet and not is_discreet(line.name):
-        return "Helpline"
+        return translator(language).gettext("Helpline")
     return line.name
 
 
 def blank_wallet(options: RenderOptions) -> WalletContent:
+    language = options.language
     lines = tuple(
-        WalletEntry(Sourced(_line_label(line, False)), "", Sourced(line.card_text()), True)
-        for line in crisis_lines_for(options.facility)
+        WalletEntry(Sourced(_line_label(line, False, language)), "", Sourced(line.card_text()),
+                    True)
+        for line in crisis_lines_for(options.facility, language)
     )
-    return WalletContent(DEFAULT_TITLE, (), (), lines, None, False, True, ())
+    return WalletContent(default_title(language), (), (), lines, None, False, True, (), language)
 
 
 def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
@@ -251,19 +284,24 @@ def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
         notes.append(OverflowNote(where, item, DISCREET_ACTION, path))
         return False
 
+    language = options.language
+    words = translator(language)
+    discreet_title = words.gettext(DISCREET_TITLE)
     title = plan.wallet_card.title.strip()
-    if not title or (discreet and title == DEFAULT_TITLE):
-        title = DISCREET_TITLE if discreet else DEFAULT_TITLE
+    if title in (DEFAULT_TITLE, default_title(language)):
+        title = ""  # the default, in the card's language
+    if not title:
+        title = discreet_title if discreet else default_title(language)
     elif discreet and not is_discreet(title):
         notes.append(
             OverflowNote(
                 WALLET_FRONT,
                 f"title {quote(title)}",
-                f"replaced by '{DISCREET_TITLE}' (discreet card)",
+                f"replaced by '{discreet_title}' (discreet card)",
                 "wallet_card.title",
             )
         )
-        title = DISCREET_TITLE
+        title = discreet_title
 
     crisis = plan.crisis_plan
     if crisis.signs:
@@ -305,17 +343,17 @@ def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
                 f"support_network.people[{i}]", "relationship")
     for i, mentor in enumerate(network.mentors):
         if mentor.on_wallet_card and mentor.phone.strip():
-            role = label(mentor.role)
+            role = label(mentor.role, language)
             add(mentor.name, "" if discreet and not is_discreet(role) else role, mentor.phone,
                 f"support_network.mentors[{i}]", None)
     for i, contact in enumerate(crisis.contacts):
         if contact.on_wallet_card:
             add(contact.name, contact.role, contact.phone, f"crisis_plan.contacts[{i}]", "role")
     if crisis.include_standard_lines:
-        for line in crisis_lines_for(options.facility):
+        for line in crisis_lines_for(options.facility, language):
             entries.append(
-                WalletEntry(Sourced(_line_label(line, discreet)), "", Sourced(line.card_text()),
-                            essential=True)
+                WalletEntry(Sourced(_line_label(line, discreet, language)), "",
+                            Sourced(line.card_text()), essential=True)
             )
 
     naloxone: Sourced | None = None
@@ -330,4 +368,4 @@ def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
             naloxone = Sourced(crisis.naloxone_location, "crisis_plan.naloxone_location")
 
     return WalletContent(title, signs, steps, tuple(entries), naloxone, discreet, False,
-                         tuple(notes))
+                         tuple(notes), language)

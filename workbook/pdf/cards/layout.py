@@ -26,7 +26,6 @@ from ...options import OverflowNote
 from ..markup import text_width
 from .content import (
     CONTACT_CARDS,
-    DEFAULT_TITLE,
     WALLET_BACK,
     WALLET_FRONT,
     ContactCard,
@@ -126,7 +125,7 @@ def layout_contact(
         ]
     blocks += [
         Block("helps_with", card.helps_with.text, t.detail, low, max_lines=3, space_before=4,
-              keep=1, label="Helps with: "),
+              keep=1, label=card.helps_with_label),
         Block("best_time", card.best_time.text, t.detail, low, max_lines=2, space_before=1.5,
               keep=2, label=card.best_time_label),
     ]
@@ -193,7 +192,7 @@ def layout_wallet(
     front_blocks = [Block("title", content.title, t.wallet_title, low, bold=True, max_lines=2,
                           leading=1.15, stage=1, keep=20)]
     items: Sources = {}
-    if content.title != DEFAULT_TITLE:
+    if content.custom_title:
         items["title"] = (WALLET_FRONT, f"title {quote(content.title)}", "wallet_card.title")
     if content.signs:
         front_blocks.append(Block("signs", signs_heading, t.wallet_heading, low, bold=True,
@@ -222,7 +221,7 @@ def layout_wallet(
     if content.naloxone is not None:
         naloxone = fit_stack(
             [Block("naloxone", content.naloxone.text, t.wallet_row - 0.5, low, max_lines=2,
-                   label="Naloxone: ")],
+                   label=content.naloxone_label)],
             width, min(room / 3, 3 * t.wallet_row), measure,
         )
         notes += _notes(naloxone, {"naloxone": (WALLET_BACK, "where naloxone is kept",

@@ -35,6 +35,7 @@ from ...geometry import (
 from ...geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
 from ...options import OverflowNote, RenderOptions
 from ...plan import Plan
+from ...text.i18n import translator
 from .content import blank_wallet, wallet_content
 from .draw import (
     ACCENT,
@@ -106,7 +107,7 @@ class WalletSheet(SheetFlowable):
             else:
                 face = slot.front if self.page.side == "front" else slot.back
                 guides(canv, crop_marks(face))
-        _draw_margins(canv, self.page)
+        _draw_margins(canv, self.page, self.layout.content.language)
 
 
 def _fold(canv: Any, slot: WalletSlot) -> None:
@@ -180,26 +181,29 @@ def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
                                                layout.naloxone.height))
 
 
-def _draw_margins(canv: Any, page: WalletPage) -> None:
+def _draw_margins(canv: Any, page: WalletPage, language: str) -> None:
     width, height = page.page.width, page.page.height
     left = min(s.front.x for s in page.slots) if page.side != "back" else min(
         s.back.x for s in page.slots)
     title_y = height - mm(11)  # the crop marks reach 7.5 mm above the first card
-    draw_line(canv, left, title_y, "Wallet card", 11, bold=True, color=ACCENT)
+    words = translator(language)
+    draw_line(canv, left, title_y, words.gettext("Wallet card"), 11, bold=True, color=ACCENT)
     if page.side == "pair":
-        how = ("Cut along the solid line. Fold on the dashed line, printing outside, "
-               "and glue the halves together.")
+        how = words.gettext("Cut along the solid line. Fold on the dashed line, printing "
+                            "outside, and glue the halves together.")
     elif page.side == "front":
-        how = ("Print this page and the next one on both sides of one sheet "
-               "(flip on long edge), then cut out each card.")
+        how = words.gettext("Print this page and the next one on both sides of one sheet "
+                            "(flip on long edge), then cut out each card.")
     else:
-        how = "Backs of the cards on the page before: this side prints behind them."
+        how = words.gettext("Backs of the cards on the page before: this side prints behind "
+                            "them.")
     draw_line(canv, left, title_y - 12, how, 7.5, color=MUTED)
-    draw_line(canv, left, title_y - 22, "Print at 100% (\u201cActual size\u201d).", 7.5,
-              color=MUTED)
+    draw_line(canv, left, title_y - 22, words.gettext("Print at 100% (\u201cActual size\u201d)."),
+              7.5, color=MUTED)
     if page.sheets > 1:
-        draw_line(canv, width - left, title_y, f"Sheet {page.sheet + 1} of {page.sheets}", 7.5,
-                  color=MUTED, align="right")
+        sheet = words.gettext("Sheet {number} of {total}").format(number=page.sheet + 1,
+                                                                  total=page.sheets)
+        draw_line(canv, width - left, title_y, sheet, 7.5, color=MUTED, align="right")
     calibration_bar(canv, left, WALLET_FOOTER / 2 - 2)
 
 

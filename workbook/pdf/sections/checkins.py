@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from ...plan import About, CheckIn, CheckIns, TrackerKind, label
+from ...plan import About, CheckIn, CheckIns, TrackerKind
+from ...text.i18n import N_
 from ..context import Context
 from ..flowables import Scale
 from ..fonts import BODY
-from ..labels import date_text, title
 from ..styles import MUTED
 from ..worksheet import (
     Column,
     heading,
     label_values,
     more_rows,
+    part_kicker,
     section_title,
     table,
 )
@@ -25,21 +26,23 @@ def check_ins(ctx: Context, part: int) -> list[Flowable]:
     checks = plan.check_ins if plan is not None else CheckIns()
     out: list[Flowable] = [
         PageBreak(),
-        *section_title(ctx, f"Part {part}", "Check-ins and reviews", "check_ins"),
+        *section_title(ctx, part_kicker(ctx, part), ctx.gettext("Check-ins and reviews"),
+                       "check_ins"),
     ]
-    out += heading(ctx, title(CheckIns, "check_ins"), "Who I stay in touch with, and how often.")
+    out += heading(ctx, ctx.title(CheckIns, "check_ins"),
+                   ctx.gettext("Who I stay in touch with, and how often."))
     out += table(
         ctx,
-        [Column(title(CheckIn, "who"), 1.3), Column(title(CheckIn, "how_often"), 1.0),
-         Column(title(CheckIn, "how"), 1.3)],
+        [Column(ctx.title(CheckIn, "who"), 1.3), Column(ctx.title(CheckIn, "how_often"), 1.0),
+         Column(ctx.title(CheckIn, "how"), 1.3)],
         [[c.who, c.how_often, c.how] for c in checks.check_ins],
         more_rows(ctx, len(checks.check_ins)),
     )
     review = plan.about.next_review_date if plan is not None else None
-    out += heading(ctx, "Reviewing this plan")
+    out += heading(ctx, ctx.gettext("Reviewing this plan"))
     out += label_values(ctx, [
-        (title(CheckIns, "review_every"), checks.review_every),
-        (title(About, "next_review_date"), date_text(review, ctx.options.paper)),
+        (ctx.title(CheckIns, "review_every"), checks.review_every),
+        (ctx.title(About, "next_review_date"), ctx.date(review)),
     ], label_share=0.4)
     return out
 
@@ -57,20 +60,22 @@ def chosen_trackers(ctx: Context) -> list[TrackerKind]:
 
 TRACKER_COLUMNS: dict[TrackerKind, tuple[Column, ...]] = {
     TrackerKind.DAILY_CHECK_IN: (
-        Column("Date", 0.8), Column("How I feel (1-5)", 0.9), Column("Cravings (0-10)", 0.9),
-        Column("What helped today", 1.6), Column("Who I talked to", 1.2),
+        Column(N_("Date"), 0.8), Column(N_("How I feel (1-5)"), 0.9),
+        Column(N_("Cravings (0-10)"), 0.9), Column(N_("What helped today"), 1.6),
+        Column(N_("Who I talked to"), 1.2),
     ),
     TrackerKind.CRAVING_LOG: (
-        Column("Date and time", 0.9), Column("Where I was", 1.0), Column("How strong (0-10)", 0.8),
-        Column("What set it off", 1.2), Column("What I did", 1.2), Column("How it went", 1.0),
+        Column(N_("Date and time"), 0.9), Column(N_("Where I was"), 1.0),
+        Column(N_("How strong (0-10)"), 0.8), Column(N_("What set it off"), 1.2),
+        Column(N_("What I did"), 1.2), Column(N_("How it went"), 1.0),
     ),
     TrackerKind.MEETING_LOG: (
-        Column("Date", 0.8), Column("Meeting", 1.3), Column("What I took away", 2.0),
-        Column("Who I talked to", 1.2),
+        Column(N_("Date"), 0.8), Column(N_("Meeting"), 1.3), Column(N_("What I took away"), 2.0),
+        Column(N_("Who I talked to"), 1.2),
     ),
     TrackerKind.MOOD: (
-        Column("Date", 0.8), Column("My mood (circle one)", 1.5),
-        Column("Why I feel this way", 2.4),
+        Column(N_("Date"), 0.8), Column(N_("My mood (circle one)"), 1.5),
+        Column(N_("Why I feel this way"), 2.4),
     ),
 }
 
@@ -87,14 +92,14 @@ def trackers(ctx: Context) -> list[Flowable]:
     for index, kind in enumerate(kinds):
         out.append(PageBreak())
         if index == 0:
-            out += section_title(ctx, "Trackers", label(kind), "trackers")
+            out += section_title(ctx, ctx.gettext("Trackers"), ctx.label(kind), "trackers")
         else:
-            out += section_title(ctx, "Trackers", label(kind), None)
+            out += section_title(ctx, ctx.gettext("Trackers"), ctx.label(kind), None)
         out += ctx.prose(f"tracker_{kind.value}")
-        columns = TRACKER_COLUMNS[kind]
+        columns = [Column(ctx.gettext(c.title), c.weight, c.strong) for c in TRACKER_COLUMNS[kind]]
         rows = _rows_to_fill(ctx, first=index == 0)
         if kind is TrackerKind.MOOD:
-            out.append(ctx.text("1 = very low, 3 = okay, 5 = very good", st.small))
+            out.append(ctx.text(ctx.gettext("1 = very low, 3 = okay, 5 = very good"), st.small))
             scale = Scale(MOOD_STEPS, BODY, st.cell.fontSize, MUTED)
             out += table(ctx, columns, [], rows, blank_cells=[None, scale, None])
         else:
@@ -112,11 +117,13 @@ def _rows_to_fill(ctx: Context, first: bool) -> int:
 
 def review_log(ctx: Context) -> list[Flowable]:
     reviews = ctx.options.reviews
-    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", "Review log", "review_log")]
+    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", ctx.gettext("Review log"),
+                                                       "review_log")]
     out += table(
         ctx,
-        [Column("Date", 0.8), Column("Why we reviewed", 1.4), Column("What changed", 2.4)],
-        [[date_text(r.date, ctx.options.paper), r.reason, r.summary] for r in reviews],
+        [Column(ctx.gettext("Date"), 0.8), Column(ctx.gettext("Why we reviewed"), 1.4),
+         Column(ctx.gettext("What changed"), 2.4)],
+        [[ctx.date(r.date), r.reason, r.summary] for r in reviews],
         _rows_to_fill(ctx, first=False) - len(reviews) if len(reviews) < 10 else 3,
     )
     return out
@@ -124,23 +131,25 @@ def review_log(ctx: Context) -> list[Flowable]:
 
 def signatures(ctx: Context) -> list[Flowable]:
     plan = ctx.plan
-    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", "Signatures", "signatures")]
+    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", ctx.gettext("Signatures"),
+                                                       "signatures")]
     signers: list[tuple[str, str]] = []
     if plan is not None:
         checks = plan.check_ins
         client = checks.client_signature_name or plan.about.preferred_name
         counselor = checks.counselor_signature_name or plan.about.counselor
-        signers = [("Client", client), ("Counselor", counselor)]
+        signers = [(ctx.gettext("Client"), client), (ctx.gettext("Counselor"), counselor)]
         others = [name for name in checks.other_signers if name.strip()]
-        signers += [("Support person", name) for name in others]
+        signers += [(ctx.gettext("Support person"), name) for name in others]
         if len(others) < 2:
-            signers.append(("Support person", ""))
+            signers.append((ctx.gettext("Support person"), ""))
     else:
-        signers = [("Client", ""), ("Counselor", ""), ("Support person", ""),
-                   ("Support person", "")]
+        signers = [(ctx.gettext("Client"), ""), (ctx.gettext("Counselor"), ""),
+                   (ctx.gettext("Support person"), ""), (ctx.gettext("Support person"), "")]
     for role, name in signers:
         block = [ctx.text(role, ctx.styles.h3),
-                 *label_values(ctx, [("Signature", ""), ("Printed name", name), ("Date", "")],
-                               label_share=0.25)]
+                 *label_values(ctx, [(ctx.gettext("Signature"), ""),
+                                     (ctx.gettext("Printed name"), name),
+                                     (ctx.gettext("Date"), "")], label_share=0.25)]
         out.append(KeepTogether(block))
     return out

@@ -8,10 +8,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, FrameBreak, Image, PageBreak, Spacer
 
 from ...facility import FacilityFileError
-from ...plan import About, AssessmentSnapshot, label
+from ...plan import About, AssessmentSnapshot
+from ...text.i18n import _
 from ..context import Context
 from ..document import cover_space_below_band
-from ..labels import date_text, title
 from ..worksheet import answer, heading, label_values, lines, section_title
 
 LOGO_MAX_HEIGHT = 64.0
@@ -35,9 +35,9 @@ def cover(ctx: Context) -> list[Flowable]:
     paper = ctx.options.paper
     out: list[Flowable] = [
         Spacer(0, 18),
-        ctx.text("RECOVERY WORKBOOK", st.kicker),
+        ctx.text(ctx.gettext("RECOVERY WORKBOOK"), st.kicker),
         Spacer(0, 6),
-        ctx.text("My Recovery Plan", st.cover_title),
+        ctx.text(ctx.gettext("My Recovery Plan"), st.cover_title),
         Spacer(0, 6),
         *ctx.prose("cover_tagline", st.cover_tagline),
         Spacer(0, 10),
@@ -47,19 +47,19 @@ def cover(ctx: Context) -> list[Flowable]:
     if ctx.name:
         out.append(ctx.user(ctx.name, st.cover_name))
     else:
-        out += label_values(ctx, [("Name or initials", "")], label_share=0.3)
+        out += label_values(ctx, [(ctx.gettext("Name or initials"), "")], label_share=0.3)
     out.append(SpaceTo(cover_space_below_band(paper)))
     about = plan.about if plan is not None else About()
-    level = label(about.level_of_care) if about.level_of_care else ""
+    level = ctx.label(about.level_of_care) if about.level_of_care else ""
     out += label_values(
         ctx,
         [
-            (title(About, "plan_date"), date_text(about.plan_date, paper)),
-            (title(About, "counselor"), about.counselor),
-            (title(About, "program"), about.program),
-            (title(About, "level_of_care"), level),
-            (title(About, "discharge_date"), date_text(about.discharge_date, paper)),
-            (title(About, "next_review_date"), date_text(about.next_review_date, paper)),
+            (ctx.title(About, "plan_date"), ctx.date(about.plan_date)),
+            (ctx.title(About, "counselor"), about.counselor),
+            (ctx.title(About, "program"), about.program),
+            (ctx.title(About, "level_of_care"), level),
+            (ctx.title(About, "discharge_date"), ctx.date(about.discharge_date)),
+            (ctx.title(About, "next_review_date"), ctx.date(about.next_review_date)),
         ],
     )
     out.append(FrameBreak())
@@ -87,7 +87,9 @@ def _logo(path: Path) -> Image:
     try:
         width, height = ImageReader(str(path)).getSize()
     except Exception:  # PIL and ReportLab raise many kinds for a bad file
-        raise FacilityFileError(f"{path}: logo is not a PNG or JPEG image") from None
+        raise FacilityFileError(
+            _("{path}: logo is not a PNG or JPEG image").format(path=path)
+        ) from None
     scale = min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width)
     return Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
 
@@ -96,11 +98,12 @@ def start_here(ctx: Context) -> list[Flowable]:
     """How to use this workbook, and where the client stands today."""
     plan = ctx.plan
     snapshot = plan.about.snapshot if plan is not None else AssessmentSnapshot()
-    out = [PageBreak(), *section_title(ctx, "Start here", "How to use this workbook", "how_to_use")]
-    out += heading(ctx, "Where I am today",
-                   "A snapshot of where things stand as this plan is made.")
+    out = [PageBreak(), *section_title(ctx, ctx.gettext("Start here"),
+                                       ctx.gettext("How to use this workbook"), "how_to_use")]
+    out += heading(ctx, ctx.gettext("Where I am today"),
+                   ctx.gettext("A snapshot of where things stand as this plan is made."))
     for name in ("progress", "concerns", "home_and_support", "stressors"):
-        out += answer(ctx, title(AssessmentSnapshot, name), getattr(snapshot, name),
+        out += answer(ctx, ctx.title(AssessmentSnapshot, name), getattr(snapshot, name),
                       empty_lines=3, extra_lines=1)
     if plan is None:
         out.append(lines(ctx, 1))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ...plan import Goal, GoalArea, label
+from ...plan import Goal, GoalArea
 from ..context import Context
 from ..flowables import Panel
-from ..labels import date_text, title
-from ..worksheet import label_values, lines, numbered, numbered_lines, section_title
+from ..worksheet import label_values, lines, numbered, numbered_lines, part_kicker, section_title
 
 
 def goals(ctx: Context, part: int) -> list[Flowable]:
@@ -16,14 +15,15 @@ def goals(ctx: Context, part: int) -> list[Flowable]:
     items = plan.goals.goals if plan is not None else []
     out: list[Flowable] = [
         PageBreak(),
-        *section_title(ctx, f"Part {part}", "Goals and milestones", "goals"),
+        *section_title(ctx, part_kicker(ctx, part), ctx.gettext("Goals and milestones"), "goals"),
     ]
     for goal in items:
         out.append(goal_panel(ctx, goal))
     if not items:  # the blank workbook, or no goals yet: one for each area
-        out += [empty_goal_panel(ctx, f"{label(area)} goal") for area in GoalArea]
+        out += [empty_goal_panel(ctx, ctx.gettext("{area} goal").format(area=ctx.label(area)))
+                for area in GoalArea]
     else:
-        out.append(empty_goal_panel(ctx, "Another goal"))
+        out.append(empty_goal_panel(ctx, ctx.gettext("Another goal")))
     return out
 
 
@@ -41,13 +41,13 @@ def _panel(ctx: Context, content: list[Flowable]) -> Panel:
 def goal_panel(ctx: Context, goal: Goal) -> Panel:
     st = ctx.styles
     content: list[Flowable] = [
-        ctx.text(f"{label(goal.area)} goal".upper(), st.kicker),
+        ctx.text(ctx.gettext("{area} goal").format(area=ctx.label(goal.area)).upper(), st.kicker),
         ctx.user(goal.goal, st.h3),
-        ctx.text(title(Goal, "steps"), st.label),
+        ctx.text(ctx.title(Goal, "steps"), st.label),
         *numbered(ctx, [s for s in goal.steps if s.strip()], 1),
         *label_values(ctx, [
-            (title(Goal, "target_date"), date_text(goal.target_date, ctx.options.paper)),
-            (title(Goal, "how_i_will_know"), goal.how_i_will_know),
+            (ctx.title(Goal, "target_date"), ctx.date(goal.target_date)),
+            (ctx.title(Goal, "how_i_will_know"), goal.how_i_will_know),
         ], label_share=0.3, width=_inner(ctx)),
     ]
     return _panel(ctx, content)
@@ -57,12 +57,12 @@ def empty_goal_panel(ctx: Context, heading: str) -> Panel:
     st = ctx.styles
     content: list[Flowable] = [
         ctx.text(heading.upper(), st.kicker),
-        ctx.text(title(Goal, "goal"), st.label),
+        ctx.text(ctx.title(Goal, "goal"), st.label),
         lines(ctx, 2),
-        ctx.text(title(Goal, "steps"), st.label),
+        ctx.text(ctx.title(Goal, "steps"), st.label),
         *numbered_lines(ctx, 3, 1),
-        *label_values(ctx, [(title(Goal, "target_date"), ""),
-                            (title(Goal, "how_i_will_know"), "")],
+        *label_values(ctx, [(ctx.title(Goal, "target_date"), ""),
+                            (ctx.title(Goal, "how_i_will_know"), "")],
                       label_share=0.3, width=_inner(ctx)),
     ]
     return _panel(ctx, content)

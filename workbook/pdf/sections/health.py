@@ -17,13 +17,10 @@ from ...plan import (
     PathwayKind,
     SelfCarePractice,
     WholeHealth,
-    label,
 )
+from ...text.dates import weekday_names
 from ..context import Context
-from ..labels import title
-from ..worksheet import Column, answer, heading, more_rows, section_title, table
-
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from ..worksheet import Column, answer, heading, more_rows, part_kicker, section_title, table
 
 
 def whole_health(ctx: Context, part: int) -> list[Flowable]:
@@ -32,7 +29,7 @@ def whole_health(ctx: Context, part: int) -> list[Flowable]:
     clinical = not ctx.blank and PathwayKind.CLINICAL in ctx.pathways
     out: list[Flowable] = [
         PageBreak(),
-        *section_title(ctx, f"Part {part}", "Whole health", "whole_health"),
+        *section_title(ctx, part_kicker(ctx, part), ctx.gettext("Whole health"), "whole_health"),
     ]
     sheets = [_self_care, _medications, _checkups]
     if clinical:
@@ -46,14 +43,14 @@ def whole_health(ctx: Context, part: int) -> list[Flowable]:
 
 def _self_care(ctx: Context, health: WholeHealth) -> list[Flowable]:
     items = health.self_care
-    out = heading(ctx, title(WholeHealth, "self_care"),
-                  "Moving my body, sleep, food, hobbies, rest and time with people.")
+    out = heading(ctx, ctx.title(WholeHealth, "self_care"),
+                  ctx.gettext("Moving my body, sleep, food, hobbies, rest and time with people."))
     out += table(
         ctx,
-        [Column(title(SelfCarePractice, "area"), 0.9),
-         Column(title(SelfCarePractice, "practice"), 2.0),
-         Column(title(SelfCarePractice, "how_often"), 1.0)],
-        [[label(s.area), s.practice, s.how_often] for s in items],
+        [Column(ctx.title(SelfCarePractice, "area"), 0.9),
+         Column(ctx.title(SelfCarePractice, "practice"), 2.0),
+         Column(ctx.title(SelfCarePractice, "how_often"), 1.0)],
+        [[ctx.label(s.area), s.practice, s.how_often] for s in items],
         more_rows(ctx, len(items)),
     )
     return out
@@ -61,13 +58,14 @@ def _self_care(ctx: Context, health: WholeHealth) -> list[Flowable]:
 
 def _medications(ctx: Context, health: WholeHealth) -> list[Flowable]:
     items = health.medications
-    out = heading(ctx, title(WholeHealth, "medications"),
-                  "Every medicine I take, including ones for my recovery.")
+    out = heading(ctx, ctx.title(WholeHealth, "medications"),
+                  ctx.gettext("Every medicine I take, including ones for my recovery."))
     out += table(
         ctx,
-        [Column(title(Medication, "name"), 1.1), Column(title(Medication, "dose"), 0.7),
-         Column(title(Medication, "when"), 1.0), Column(title(Medication, "prescriber"), 1.0),
-         Column(title(Medication, "what_for"), 1.1)],
+        [Column(ctx.title(Medication, "name"), 1.1), Column(ctx.title(Medication, "dose"), 0.7),
+         Column(ctx.title(Medication, "when"), 1.0), Column(ctx.title(Medication, "prescriber"),
+                                                            1.0),
+         Column(ctx.title(Medication, "what_for"), 1.1)],
         [[m.name, m.dose, m.when, m.prescriber, m.what_for] for m in items],
         more_rows(ctx, len(items)),
     )
@@ -76,11 +74,12 @@ def _medications(ctx: Context, health: WholeHealth) -> list[Flowable]:
 
 def _checkups(ctx: Context, health: WholeHealth) -> list[Flowable]:
     items = health.checkups
-    out = heading(ctx, title(WholeHealth, "checkups"), "Doctor, dentist, eye exam, lab work.")
+    out = heading(ctx, ctx.title(WholeHealth, "checkups"),
+                  ctx.gettext("Doctor, dentist, eye exam, lab work."))
     out += table(
         ctx,
-        [Column(title(Checkup, "kind"), 1.2), Column(title(Checkup, "provider"), 1.2),
-         Column(title(Checkup, "when"), 1.0)],
+        [Column(ctx.title(Checkup, "kind"), 1.2), Column(ctx.title(Checkup, "provider"), 1.2),
+         Column(ctx.title(Checkup, "when"), 1.0)],
         [[c.kind, c.provider, c.when] for c in items],
         more_rows(ctx, len(items)) - 1,
     )
@@ -89,12 +88,14 @@ def _checkups(ctx: Context, health: WholeHealth) -> list[Flowable]:
 
 def week_planner(ctx: Context) -> list[Flowable]:
     """A week grid for doses and appointments (clinical pathway)."""
-    out = heading(ctx, "My week: medicines and appointments",
-                  "Write each dose and appointment in its place. Tick it when done.")
-    columns = [Column("Day", 1.3), Column("Morning", 1.0), Column("Midday", 1.0),
-               Column("Evening", 1.0), Column("Bedtime", 1.0), Column("Appointments", 1.4)]
+    out = heading(ctx, ctx.gettext("My week: medicines and appointments"),
+                  ctx.gettext("Write each dose and appointment in its place. Tick it when done."))
+    columns = [Column(ctx.gettext("Day"), 1.3), Column(ctx.gettext("Morning"), 1.0),
+               Column(ctx.gettext("Midday"), 1.0), Column(ctx.gettext("Evening"), 1.0),
+               Column(ctx.gettext("Bedtime"), 1.0), Column(ctx.gettext("Appointments"), 1.4)]
     # The day names are ours, so they are fine as plain rows of the table.
-    out += table(ctx, columns, [[day, "", "", "", "", ""] for day in DAYS], 0)
+    out += table(ctx, columns, [[day, "", "", "", "", ""] for day in weekday_names(ctx.language)],
+                 0)
     return out
 
 
@@ -104,31 +105,34 @@ def continuing_care(ctx: Context, part: int) -> list[Flowable]:
     clinical = not ctx.blank and PathwayKind.CLINICAL in ctx.pathways
     out: list[Flowable] = [
         PageBreak(),
-        *section_title(ctx, f"Part {part}", "Continuing care and daily life", "continuing_care"),
+        *section_title(ctx, part_kicker(ctx, part), ctx.gettext("Continuing care and daily life"),
+                       "continuing_care"),
     ]
-    step_down = answer(ctx, title(ContinuingCare, "step_down"), care.step_down)
+    step_down = answer(ctx, ctx.title(ContinuingCare, "step_down"), care.step_down)
     schedule = _schedule(ctx, care)
     out += [*schedule, *step_down] if clinical else [*step_down, *schedule]
-    out += heading(ctx, title(ContinuingCare, "daily_life"),
-                   "Home, work, school and the practical things that keep life steady.")
+    out += heading(ctx, ctx.title(ContinuingCare, "daily_life"),
+                   ctx.gettext("Home, work, school and the practical things that keep life "
+                               "steady."))
     for name in ("housing", "work", "school", "legal", "transport"):
-        out += answer(ctx, title(DailyLife, name), getattr(care.daily_life, name),
+        out += answer(ctx, ctx.title(DailyLife, name), getattr(care.daily_life, name),
                       empty_lines=2)
     return out
 
 
 def _schedule(ctx: Context, care: ContinuingCare) -> list[Flowable]:
     items = care.appointments
-    out = heading(ctx, title(ContinuingCare, "appointments"),
-                  "Individual, group, alumni and family sessions, and medication checks.")
+    out = heading(ctx, ctx.title(ContinuingCare, "appointments"),
+                  ctx.gettext("Individual, group, alumni and family sessions, and medication "
+                              "checks."))
     out += table(
         ctx,
-        [Column(title(CareAppointment, "kind"), 1.1),
-         Column(title(CareAppointment, "provider"), 1.1),
-         Column(title(CareAppointment, "schedule"), 1.1),
-         Column(title(CareAppointment, "mode"), 0.8),
-         Column(title(CareAppointment, "contact"), 1.1)],
-        [[label(a.kind), a.provider, a.schedule, label(a.mode), a.contact]
+        [Column(ctx.title(CareAppointment, "kind"), 1.1),
+         Column(ctx.title(CareAppointment, "provider"), 1.1),
+         Column(ctx.title(CareAppointment, "schedule"), 1.1),
+         Column(ctx.title(CareAppointment, "mode"), 0.8),
+         Column(ctx.title(CareAppointment, "contact"), 1.1)],
+        [[ctx.label(a.kind), a.provider, a.schedule, ctx.label(a.mode), a.contact]
          for a in items],
         more_rows(ctx, len(items)),
     )

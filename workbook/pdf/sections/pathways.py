@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ...plan import Arrangement, PathwayChoice, PathwayKind, Pathways, label
+from ...plan import Arrangement, PathwayChoice, PathwayKind, Pathways
 from ..context import Context
-from ..labels import title
-from ..worksheet import answer, heading, section_title, ticks
+from ..worksheet import answer, heading, part_kicker, section_title, ticks
 
 
 def pathways(ctx: Context, part: int) -> list[Flowable]:
     st = ctx.styles
     plan = ctx.plan
-    out: list[Flowable] = [PageBreak(), *section_title(ctx, f"Part {part}", "My pathways",
+    out: list[Flowable] = [PageBreak(), *section_title(ctx, part_kicker(ctx, part),
+                                                       ctx.gettext("My pathways"),
                                                        "pathways")]
     chosen = plan.pathways.chosen if plan is not None else []
-    words = title(PathwayChoice, "in_my_words")
+    words = ctx.title(PathwayChoice, "in_my_words")
     for choice in chosen:
-        out.append(ctx.text(label(choice.kind), st.h2))
+        out.append(ctx.text(ctx.label(choice.kind), st.h2))
         if choice.name.strip():
             out.append(ctx.user(choice.name, st.h3))
         out += ctx.prose(f"pathway_{choice.kind.value}", st.small)
@@ -26,20 +26,23 @@ def pathways(ctx: Context, part: int) -> list[Flowable]:
 
     kinds = {c.kind for c in chosen}
     if plan is None:
-        out += heading(ctx, "The pathways", "Tick the ones you want to use.")
+        out += heading(ctx, ctx.gettext("The pathways"),
+                       ctx.gettext("Tick the ones you want to use."))
     else:
-        out += heading(ctx, "Pathways I may add later", "Tick one if you want to try it.")
+        out += heading(ctx, ctx.gettext("Pathways I may add later"),
+                       ctx.gettext("Tick one if you want to try it."))
     for kind in PathwayKind:
         if kind in kinds and kind is not PathwayKind.OTHER:
             continue
-        out += ticks(ctx, [(label(kind), False)])
+        out += ticks(ctx, [(ctx.label(kind), False)])
         out += ctx.prose(f"pathway_{kind.value}", st.small)
         if plan is None:
             out += answer(ctx, words, "", empty_lines=2)
 
     arrangement = plan.pathways.arrangement if plan is not None else None
     notes = plan.pathways.arrangement_notes if plan is not None else ""
-    out += heading(ctx, title(Pathways, "arrangement"))
-    out += ticks(ctx, [(label(a), a is arrangement) for a in Arrangement])
-    out += answer(ctx, title(Pathways, "arrangement_notes"), notes, empty_lines=3, extra_lines=1)
+    out += heading(ctx, ctx.title(Pathways, "arrangement"))
+    out += ticks(ctx, [(ctx.label(a), a is arrangement) for a in Arrangement])
+    out += answer(ctx, ctx.title(Pathways, "arrangement_notes"), notes, empty_lines=3,
+                  extra_lines=1)
     return out

@@ -24,14 +24,22 @@ from ...plan import (
     SoberActivity,
     SupportNetwork,
     SupportPerson,
-    label,
 )
 from ..context import Context
 from ..flowables import Panel
-from ..labels import title
 from ..markup import user_text
 from ..styles import ACCENT_TINT
-from ..worksheet import Column, answer, heading, lines, more_rows, section_title, table, ticks
+from ..worksheet import (
+    Column,
+    answer,
+    heading,
+    lines,
+    more_rows,
+    part_kicker,
+    section_title,
+    table,
+    ticks,
+)
 
 Worksheet = Callable[[Context, SupportNetwork], list[Flowable]]
 
@@ -41,7 +49,8 @@ def support_network(ctx: Context, part: int) -> list[Flowable]:
     network = plan.support_network if plan is not None else SupportNetwork()
     out: list[Flowable] = [
         PageBreak(),
-        *section_title(ctx, f"Part {part}", "My support network", "support_network"),
+        *section_title(ctx, part_kicker(ctx, part), ctx.gettext("My support network"),
+                       "support_network"),
     ]
     for worksheet in worksheet_order(ctx):
         out += worksheet(ctx, network)
@@ -61,14 +70,15 @@ def worksheet_order(ctx: Context) -> list[Worksheet]:
 
 
 def people(ctx: Context, network: SupportNetwork) -> list[Flowable]:
-    out = heading(ctx, title(SupportNetwork, "people"), "Family, friends and others I can call.")
+    out = heading(ctx, ctx.title(SupportNetwork, "people"),
+                  ctx.gettext("Family, friends and others I can call."))
     out += table(
         ctx,
-        [Column(title(SupportPerson, "name"), 1.1),
-         Column(title(SupportPerson, "relationship"), 0.9),
-         Column(title(SupportPerson, "phone"), 1.1),
-         Column(title(SupportPerson, "helps_with"), 1.4),
-         Column(title(SupportPerson, "best_time"), 0.9)],
+        [Column(ctx.title(SupportPerson, "name"), 1.1),
+         Column(ctx.title(SupportPerson, "relationship"), 0.9),
+         Column(ctx.title(SupportPerson, "phone"), 1.1),
+         Column(ctx.title(SupportPerson, "helps_with"), 1.4),
+         Column(ctx.title(SupportPerson, "best_time"), 0.9)],
         [[p.name, p.relationship, p.phone, p.helps_with, p.best_time] for p in network.people],
         more_rows(ctx, len(network.people)),
     )
@@ -76,8 +86,9 @@ def people(ctx: Context, network: SupportNetwork) -> list[Flowable]:
 
 
 def meetings(ctx: Context, network: SupportNetwork) -> list[Flowable]:
-    out = heading(ctx, title(SupportNetwork, "meetings"),
-                  "AA, NA, SMART Recovery and other groups I go to, in person or online.")
+    out = heading(ctx, ctx.title(SupportNetwork, "meetings"),
+                  ctx.gettext("AA, NA, SMART Recovery and other groups I go to, in person or "
+                              "online."))
     out += meeting_table(ctx, network.meetings, more_rows(ctx, len(network.meetings)))
     return out
 
@@ -85,15 +96,15 @@ def meetings(ctx: Context, network: SupportNetwork) -> list[Flowable]:
 def meeting_table(ctx: Context, items: list[Meeting], blank: int) -> list[Flowable]:
     rows = [
         [m.group, m.name, " ".join(x for x in (m.day, m.time) if x.strip()),
-         f"{m.place}\n{label(m.format)}" if m.place.strip() else label(m.format),
+         f"{m.place}\n{ctx.label(m.format)}" if m.place.strip() else ctx.label(m.format),
          m.notes]
         for m in items
     ]
     return table(
         ctx,
-        [Column(title(Meeting, "group"), 1.0), Column(title(Meeting, "name"), 1.1),
-         Column("When", 1.0), Column(title(Meeting, "place"), 1.4),
-         Column(title(Meeting, "notes"), 1.0)],
+        [Column(ctx.title(Meeting, "group"), 1.0), Column(ctx.title(Meeting, "name"), 1.1),
+         Column(ctx.gettext("When"), 1.0), Column(ctx.title(Meeting, "place"), 1.4),
+         Column(ctx.title(Meeting, "notes"), 1.0)],
         rows,
         blank,
     )
@@ -103,33 +114,35 @@ def organisations(ctx: Context, network: SupportNetwork) -> list[Flowable]:
     faith_first = PathwayKind.FAITH_BASED in ctx.pathways
     items = sorted(network.organisations,
                    key=lambda o: faith_first and o.kind is not OrganisationKind.FAITH)
-    out = heading(ctx, title(SupportNetwork, "organisations"),
-                  "Congregations, community centres and groups that help.")
+    out = heading(ctx, ctx.title(SupportNetwork, "organisations"),
+                  ctx.gettext("Congregations, community centres and groups that help."))
     out += table(
         ctx,
-        [Column(title(Organisation, "name"), 1.2), Column(title(Organisation, "kind"), 0.8),
-         Column(title(Organisation, "contact"), 1.2), Column(title(Organisation, "offers"), 1.6)],
-        [[o.name, label(o.kind), o.contact, o.offers] for o in items],
+        [Column(ctx.title(Organisation, "name"), 1.2), Column(ctx.title(Organisation, "kind"), 0.8),
+         Column(ctx.title(Organisation, "contact"), 1.2), Column(ctx.title(Organisation, "offers"),
+                                                                 1.6)],
+        [[o.name, ctx.label(o.kind), o.contact, o.offers] for o in items],
         more_rows(ctx, len(items)),
     )
     if ctx.chose(PathwayKind.FAITH_BASED):
         catalogue = suggestions("faith_community_supports", ctx.pathways, ctx.language)
         supports = [s.text for s in catalogue if s.group == OrganisationKind.FAITH.value]
-        out += heading(ctx, "Support in my faith community",
-                       "Tick what my congregation offers, or what I want to ask about.")
+        out += heading(ctx, ctx.gettext("Support in my faith community"),
+                       ctx.gettext("Tick what my congregation offers, or what I want to ask "
+                                   "about."))
         out += ticks(ctx, [(s, False) for s in supports], user=True)
         out.append(lines(ctx, 2))
     return out
 
 
 def online(ctx: Context, network: SupportNetwork) -> list[Flowable]:
-    out = heading(ctx, title(SupportNetwork, "online_communities"))
+    out = heading(ctx, ctx.title(SupportNetwork, "online_communities"))
     out.append(Panel(ctx.prose("online_privacy", ctx.styles.small),
                      ctx.styles.metrics.box_pad * 0.8, background=ACCENT_TINT, border=None))
     out += table(
         ctx,
-        [Column(title(OnlineCommunity, "name"), 1.0),
-         Column(title(OnlineCommunity, "how_i_use_it"), 2.0)],
+        [Column(ctx.title(OnlineCommunity, "name"), 1.0),
+         Column(ctx.title(OnlineCommunity, "how_i_use_it"), 2.0)],
         [[c.name, c.how_i_use_it] for c in network.online_communities],
         more_rows(ctx, len(network.online_communities)) - 1,
     )
@@ -137,13 +150,13 @@ def online(ctx: Context, network: SupportNetwork) -> list[Flowable]:
 
 
 def mentors(ctx: Context, network: SupportNetwork) -> list[Flowable]:
-    out = heading(ctx, title(SupportNetwork, "mentors"),
-                  "The person who walks this road with me and has walked it before.")
+    out = heading(ctx, ctx.title(SupportNetwork, "mentors"),
+                  ctx.gettext("The person who walks this road with me and has walked it before."))
     out += table(
         ctx,
-        [Column(title(Mentor, "role"), 0.9), Column(title(Mentor, "name"), 1.1),
-         Column(title(Mentor, "phone"), 1.0), Column(title(Mentor, "when_we_meet"), 1.5)],
-        [[label(m.role), m.name, m.phone, m.when_we_meet] for m in network.mentors],
+        [Column(ctx.title(Mentor, "role"), 0.9), Column(ctx.title(Mentor, "name"), 1.1),
+         Column(ctx.title(Mentor, "phone"), 1.0), Column(ctx.title(Mentor, "when_we_meet"), 1.5)],
+        [[ctx.label(m.role), m.name, m.phone, m.when_we_meet] for m in network.mentors],
         2 if ctx.blank else (1 if network.mentors else 2),
     )
     return out
@@ -151,20 +164,21 @@ def mentors(ctx: Context, network: SupportNetwork) -> list[Flowable]:
 
 def family(ctx: Context, network: SupportNetwork) -> list[Flowable]:
     f = network.family
-    out = heading(ctx, title(SupportNetwork, "family"))
+    out = heading(ctx, ctx.title(SupportNetwork, "family"))
     for name in ("sessions", "communication_goals", "boundaries"):
-        out += answer(ctx, title(FamilyInvolvement, name), getattr(f, name))
+        out += answer(ctx, ctx.title(FamilyInvolvement, name), getattr(f, name))
     return out
 
 
 def activities(ctx: Context, network: SupportNetwork) -> list[Flowable]:
     items = network.sober_activities
-    out = heading(ctx, title(SupportNetwork, "sober_activities"),
-                  "Fun things to do with people who support my recovery.")
+    out = heading(ctx, ctx.title(SupportNetwork, "sober_activities"),
+                  ctx.gettext("Fun things to do with people who support my recovery."))
     out += table(
         ctx,
-        [Column(title(SoberActivity, "activity"), 1.6),
-         Column(title(SoberActivity, "with_whom"), 1.1), Column(title(SoberActivity, "when"), 1.0)],
+        [Column(ctx.title(SoberActivity, "activity"), 1.6),
+         Column(ctx.title(SoberActivity, "with_whom"), 1.1), Column(ctx.title(SoberActivity,
+                                                                              "when"), 1.0)],
         [[a.activity, a.with_whom, a.when] for a in items],
         more_rows(ctx, len(items)),
     )
@@ -176,20 +190,25 @@ def local_help(ctx: Context) -> list[Flowable]:
     facility = ctx.options.facility
     if facility is None or not (facility.local_resources or facility.meetings):
         return []
-    where = f" from {ctx.facility_name}" if ctx.facility_name else ""
-    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", "Help near me", None)]
-    out.append(ctx.fixed(f"Places and meetings close to home{user_text(where)}."))
+
+    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", ctx.gettext("Help near me"), None)]
+    if ctx.facility_name:
+        intro = ctx.gettext("Places and meetings close to home from {facility}.")
+        out.append(ctx.fixed(intro.format(facility=user_text(ctx.facility_name))))
+    else:
+        out.append(ctx.fixed(ctx.gettext("Places and meetings close to home.")))
     if facility.local_resources:
-        out += heading(ctx, "Local resources")
+        out += heading(ctx, ctx.gettext("Local resources"))
         out += table(
             ctx,
-            [Column(title(LocalResource, "name"), 1.2), Column(title(LocalResource, "phone"), 0.9),
-             Column(title(LocalResource, "address"), 1.3),
-             Column(title(LocalResource, "notes"), 1.5)],
+            [Column(ctx.title(LocalResource, "name"), 1.2), Column(ctx.title(LocalResource,
+                                                                             "phone"), 0.9),
+             Column(ctx.title(LocalResource, "address"), 1.3),
+             Column(ctx.title(LocalResource, "notes"), 1.5)],
             [[r.name, r.phone, r.address, r.notes] for r in facility.local_resources],
             1,
         )
     if facility.meetings:
-        out += heading(ctx, "Meetings near me")
+        out += heading(ctx, ctx.gettext("Meetings near me"))
         out += meeting_table(ctx, facility.meetings, 1)
     return out
