@@ -11,7 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from ..options import RenderOptions
-from ..plan import PathwayKind, Plan, date_text, field_title, label
+from ..plan import PathwayKind, Plan, field_title, label
+from ..text.dates import format_date
 from ..text.i18n import translator
 from .document import frame_size
 from .prose import paragraphs
@@ -68,7 +69,7 @@ class Context:
 
     def date(self, day: dt.date | None) -> str:
         """A date in words, as readers of this language and paper write it."""
-        return date_text(day, self.options.paper, self.language)
+        return format_date(day, language=self.language, paper=self.options.paper)
 
     @property
     def blank(self) -> bool:
