@@ -8,11 +8,11 @@ from workbook.form.pages import (
     PAGE_BY_KEY,
     PAGES,
     PageState,
+    matters_for,
     missing,
     page_for_path,
-    page_order,
     page_state,
-    question_order,
+    part_number,
 )
 from workbook.plan import PathwayChoice, PathwayKind, Plan, Trigger
 
@@ -44,20 +44,17 @@ def test_page_goes_from_in_progress_to_done() -> None:
     assert page_state(plan, about) == PageState.DONE
 
 
-def test_pathways_bring_their_pages_and_questions_forward() -> None:
-    plain = [p.key for p in page_order(set())]
-    assert plain == [p.key for p in PAGES]
-    mutual = [p.key for p in page_order({PathwayKind.MUTUAL_SUPPORT})]
-    assert mutual[:3] == ["about", "pathways", "support_network"]
-    clinical = [p.key for p in page_order({PathwayKind.CLINICAL})]
-    assert clinical[2:4] == ["whole_health", "continuing_care"]
+def test_pathways_mark_pages_and_questions_without_moving_them() -> None:
+    # The form keeps the workbook's order whatever is chosen: nothing moves
+    # under a person while they work; the pathways only mark what matters.
+    assert [part_number(p) for p in PAGES] == [None, 1, 2, 3, 4, 5, 6, 7, 8]
     support = PAGE_BY_KEY["support_network"]
-    assert question_order(support, {PathwayKind.FAITH_BASED})[0].path == (
-        "support_network.organisations"
-    )
-    assert question_order(support, {PathwayKind.MUTUAL_SUPPORT})[0].path == (
-        "support_network.meetings"
-    )
+    assert matters_for(support, {PathwayKind.MUTUAL_SUPPORT})
+    assert not matters_for(support, {PathwayKind.SELF_MANAGEMENT})
+    assert matters_for(PAGE_BY_KEY["whole_health"], {PathwayKind.CLINICAL})
+    organisations = support.question("support_network.organisations")
+    assert organisations is not None
+    assert matters_for(organisations, {PathwayKind.FAITH_BASED})
 
 
 def test_field_paths_find_their_page() -> None:

@@ -34,34 +34,39 @@ def test_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(model)
 
 
-def test_rows_show_the_plan_and_edit_in_place(qtbot: Any) -> None:
+def test_rows_show_the_plan_on_one_line_and_edit_below(qtbot: Any) -> None:
     controller = PlanController(Plan())
     controller.set("prevention.triggers", [Trigger(trigger="Payday", kind=TriggerKind.EVENT)])
     editor = editor_for(qtbot, controller, "prevention.triggers")
     model = editor.model
-    assert model.rowCount() == 2  # one trigger and the row that adds
+    assert model.rowCount() == 2  # one trigger and the new row
+    assert model.columns[0].name == "trigger"  # the field a row is known by comes first
     assert model.index(0, column(model, "kind")).data() == "Event"
-    assert model.index(1, column(model, "trigger")).data() == ADD_HINT
-    assert model.setData(model.index(0, column(model, "response")), "Pay the bills first")
+    assert model.index(1, 0).data() == ADD_HINT
+    editor.table.select_row(0)
+    response = editor.row_editor.fields["response"]
+    response.setText("Pay the bills first")
     assert controller.plan.prevention.triggers[0].response == "Pay the bills first"
-    # A required field cannot be emptied in place: the row is removed instead.
-    assert not model.setData(model.index(0, column(model, "trigger")), " ")
+    # A required field cannot be emptied: the row is removed instead.
+    editor.row_editor.fields["trigger"].setText(" ")
     assert controller.plan.prevention.triggers[0].trigger == "Payday"
+    assert "must not be empty" in editor.row_editor.status.text()
 
 
-def test_the_last_row_adds_once_every_required_field_is_there(qtbot: Any) -> None:
+def test_a_new_row_becomes_a_record_once_it_is_valid(qtbot: Any) -> None:
     controller = PlanController(Plan())
     editor = editor_for(qtbot, controller, "crisis_plan.contacts")
-    model = editor.model
-    add = model.rowCount() - 1
-    assert model.setData(model.index(add, column(model, "name")), "Dr. Okafor")
-    assert controller.plan.crisis_plan.contacts == []  # a phone is needed too
-    assert model.setData(model.index(add, column(model, "phone")), "(503) 555-0199")
+    fields = editor.row_editor.fields
+    fields["phone"].setText("(503) 555-0199")
+    assert controller.plan.crisis_plan.contacts == []  # a name is needed too
+    assert "Name" in editor.row_editor.status.text()
+    fields["name"].setText("Dr. Okafor")
     assert controller.plan.crisis_plan.contacts == [
         CrisisContact(name="Dr. Okafor", phone="(503) 555-0199")
     ]
-    assert model.rowCount() == 2
-    assert model.draft == {}
+    assert editor.model.rowCount() == 2
+    assert editor.row_editor.row == 0  # the fields go on filling the same record
+    assert editor.row_editor.draft == {}
 
 
 def test_keyboard_moves_and_removes_rows(qtbot: Any) -> None:
@@ -116,7 +121,7 @@ def test_person_switches_are_tick_boxes(qtbot: Any) -> None:
     assert controller.plan.support_network.people[0].on_wallet_card is True
 
 
-def test_ticking_a_suggestion_adds_a_row_then_its_words_can_change(qtbot: Any) -> None:
+def test_ticking_a_suggestion_adds_a_row_then_its_words_can_grow(qtbot: Any) -> None:
     controller = PlanController(Plan())
     editor = editor_for(qtbot, controller, "prevention.warning_signs")
     suggestions = editor.suggestions
@@ -124,7 +129,8 @@ def test_ticking_a_suggestion_adds_a_row_then_its_words_can_change(qtbot: Any) -
     text = suggestions.offers[0].text
     suggestions.set_ticked(text, True)
     assert [w.sign for w in controller.plan.prevention.warning_signs] == [text]
-    model = editor.model
-    model.setData(model.index(0, column(model, "sign")), "Skipping breakfast and meetings")
-    assert suggestions.item(0).checkState() == Qt.CheckState.Unchecked
-    assert controller.plan.prevention.warning_signs[0].sign == "Skipping breakfast and meetings"
+    editor.table.select_row(0)
+    editor.row_editor.fields["sign"].setText(text + ", most days")
+    # The client's words added to a suggestion keep it ticked.
+    assert suggestions.item(0).checkState() == Qt.CheckState.Checked
+    assert controller.plan.prevention.warning_signs[0].sign == text + ", most days"

@@ -1,8 +1,8 @@
 """The form's pages: what each asks, in which order, and how far along it is.
 
-Pure data and functions (no Qt). One page per area of the plan (docs/ARCHITECTURE.md);
-the chosen pathways bring the pages and questions that matter most to them
-forward, as a counselor would.
+Pure data and functions (no Qt). One page per area of the plan, in the
+printed workbook's order (docs/ARCHITECTURE.md); the chosen pathways mark the
+pages and questions that matter most to them, as a counselor would.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class Question:
 
     `multiline` asks for a text box rather than a line; `catalogues` name the
     suggestion lists offered beside a list editor; `leads_for` are pathways
-    that bring this question to the top of its page.
+    for which this question matters most (the form marks it).
     """
 
     path: str
@@ -234,22 +234,19 @@ PAGE_BY_KEY: dict[str, Page] = {page.key: page for page in PAGES}
 _DEFAULT_PLAN = Plan()
 
 
-def page_order(kinds: Iterable[PathwayKind]) -> list[Page]:
-    """The pages in the order the form offers them for these pathways.
+def part_number(page: Page) -> int | None:
+    """The page's part number in the printed workbook (None: the cover's page)."""
+    index = PAGES.index(page)
+    return index if index > 0 else None
 
-    The first two pages stay put; pages the chosen pathways lead with come
-    next (in their usual order), then the rest.
+
+def matters_for(item: Page | Question, kinds: Iterable[PathwayKind]) -> bool:
+    """Whether the chosen pathways make this page or question matter most.
+
+    The form marks such pages and questions; it never reorders them, so the
+    form keeps the workbook's order and nothing moves while a person works.
     """
-    chosen = set(kinds)
-    fixed, rest = list(PAGES[:2]), list(PAGES[2:])
-    lead = [p for p in rest if p.leads_for & chosen]
-    return fixed + lead + [p for p in rest if not p.leads_for & chosen]
-
-
-def question_order(page: Page, kinds: Iterable[PathwayKind]) -> list[Question]:
-    chosen = set(kinds)
-    lead = [q for q in page.questions if q.leads_for & chosen]
-    return lead + [q for q in page.questions if not q.leads_for & chosen]
+    return bool(item.leads_for & set(kinds))
 
 
 def is_answered(plan: Plan, path: str) -> bool:

@@ -35,6 +35,7 @@ from ..plan import (
     TriggerKind,
     WarningSign,
 )
+from ..text.i18n import _
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -160,23 +161,41 @@ def offers(
     return found
 
 
+def _grown_from(text: str, offer: Offer) -> bool:
+    """The record's words are the suggestion's, perhaps with the client's own added."""
+    return text.strip().casefold().startswith(offer.text.strip().casefold())
+
+
 def is_ticked(controller: PlanEditor, offer: Offer) -> bool:
+    """A suggestion stays ticked while a record starts with its words (the
+    client may add to them: "Payday, when I get paid on Fridays")."""
     binding = BINDINGS[offer.kind]
     items = controller.value(binding.list_path)
-    return any(_same(binding.text_of(item), offer.text) for item in items)
+    return any(_grown_from(binding.text_of(item), offer) for item in items)
 
 
 def tick(controller: PlanEditor, offer: Offer, on: bool) -> str | None:
-    """Add (on) or remove (off) the record holding the suggestion's words."""
+    """Add (on) or remove (off) the record holding the suggestion's words.
+
+    Unticking removes only a record that still holds exactly the suggestion's
+    words; one the client added to is theirs, and the message says so.
+    """
     binding = BINDINGS[offer.kind]
     items = controller.value(binding.list_path)
-    matches = [i for i, item in enumerate(items) if _same(binding.text_of(item), offer.text)]
     if on:
-        if matches:
+        if any(_grown_from(binding.text_of(item), offer) for item in items):
             return None
         return controller.append(binding.list_path, binding.make(offer.text, offer.group))
+    matches = [i for i, item in enumerate(items) if _same(binding.text_of(item), offer.text)]
     for index in reversed(matches):
         error = controller.remove(binding.list_path, index)
         if error:
             return error
+    if any(_grown_from(binding.text_of(item), offer) for item in controller.value(
+        binding.list_path
+    )):
+        return _(
+            "“{text}” has the client's own words added, so it stays; "
+            "remove its row in the table if it should go"
+        ).format(text=offer.text)
     return None

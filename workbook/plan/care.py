@@ -35,9 +35,11 @@ class CareMode(StrEnum):
 
 class CareAppointment(Record):
     kind: CareKind = field("Kind of care", "", CareKind.INDIVIDUAL)
-    provider: Text = field("With", "Therapist, clinic or group.")
+    provider: Text = field(
+        "What and who with", "The care and who gives it: a therapist, clinic or group."
+    )
     schedule: Text = field("When", "Day, time, how often.")
-    mode: CareMode = field("In person or virtual", "", CareMode.IN_PERSON)
+    mode: CareMode = field("In person or online", "", CareMode.IN_PERSON)
     contact: Text = field("Contact", "Phone or address.")
 
 

@@ -56,8 +56,8 @@ MEETING_FORMAT_LABELS: dict[MeetingFormat, str] = {
 
 CARE_MODE_LABELS: dict[CareMode, str] = {
     CareMode.IN_PERSON: N_("In person"),
-    CareMode.VIRTUAL: N_("Virtual"),
-    CareMode.EITHER: N_("In person or virtual"),
+    CareMode.VIRTUAL: N_("Online"),
+    CareMode.EITHER: N_("In person or online"),
 }
 
 ORGANISATION_KIND_LABELS: dict[OrganisationKind, str] = {

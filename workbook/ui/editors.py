@@ -7,37 +7,22 @@ redo, a plan loaded), without moving the cursor when nothing differs.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QToolButton,
     QWidget,
 )
 
 from ..form.fields import FieldKind, choice_label
 from ..plan import paths
 from .controller import PlanController, related
-
-# QDateEdit cannot be empty; its minimum stands for "not set".
-NO_DATE = QDate(1900, 1, 1)
-
-
-def to_qdate(value: dt.date | None) -> QDate:
-    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date | None:
-    if value == NO_DATE or not value.isValid():
-        return None
-    return dt.date(value.year(), value.month(), value.day())
+from .datefield import DateField
 
 
 class Bound:
@@ -115,38 +100,31 @@ class TextEditor(QPlainTextEdit, Bound):
             self.setPlainText(value)
 
 
-class DateEditor(QWidget, Bound):
+class DateEditor(DateField, Bound):
+    """A date of the plan, typed or picked; shown as the workbook prints it."""
+
     def __init__(self, controller: PlanController, path: str) -> None:
-        QWidget.__init__(self)
+        DateField.__init__(
+            self,
+            settings=lambda: controller.plan.print_settings,
+            opens_at=lambda: controller.plan.about.plan_date,
+        )
         self.bind(controller, path)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText("Not set")
-        self.edit.setDisplayFormat("d MMMM yyyy")
-        self.clear = QToolButton()
-        self.clear.setText("Clear")
-        self.clear.setAccessibleName("Clear the date")
-        layout.addWidget(self.edit)
-        layout.addWidget(self.clear)
-        layout.addStretch(1)
-        self.setFocusProxy(self.edit)
-        self.edit.dateChanged.connect(self._date_changed)
-        self.clear.clicked.connect(lambda: self.edit.setDate(NO_DATE))
+        self.date_chosen.connect(self.write)
+        self.problem.connect(self._problem)
         self.refresh()
 
-    def _date_changed(self, value: QDate) -> None:
-        # A date first picked from "Not set" starts at today, not in 1900.
-        if value == NO_DATE.addDays(1) and self.controller.value(self.path) is None:
-            self.edit.setDate(QDate.currentDate())
-            return
-        self.write(from_qdate(value))
+    def _problem(self, message: str) -> None:
+        if message:
+            self.controller.failed.emit(f"{self.controller.title(self.path)}: {message}")
+
+    def _on_changed(self, changed: str) -> None:
+        if related(changed, "print_settings"):
+            self.refresh_format()
+        super()._on_changed(changed)
 
     def show_value(self, value: Any) -> None:
-        if from_qdate(self.edit.date()) != value:
-            self.edit.setDate(to_qdate(value))
+        self.set_date(value)
 
 
 class ChoiceEditor(QComboBox, Bound):

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..form.fields import classify
-from ..form.pages import Page, Question, question_order
+from ..form.pages import Page, Question, matters_for
 from ..plan import PATHWAY_LABELS, PathwayChoice, PathwayKind, field_title, path_title, paths
+from ..text.i18n import N_, _
 from .controller import PlanController, related
 from .editors import (
     CheckEditor,
@@ -35,11 +36,13 @@ from .editors import (
 from .listeditor import ListEditor
 
 PATHWAY_HINTS: dict[PathwayKind, str] = {
-    PathwayKind.SELF_MANAGEMENT: "Recovering on my own terms, with tools I use myself.",
-    PathwayKind.CLINICAL: "Working with a counselor, therapist or doctor; medication if it helps.",
-    PathwayKind.MUTUAL_SUPPORT: "Meetings and peers: AA, NA, SMART Recovery and others.",
-    PathwayKind.FAITH_BASED: "Support from a church, mosque, temple or other congregation.",
-    PathwayKind.OTHER: "Something else that works for me.",
+    PathwayKind.SELF_MANAGEMENT: N_("Recovering on my own terms, with tools I use myself."),
+    PathwayKind.CLINICAL: N_(
+        "Working with a counselor, therapist or doctor; medication if it helps."
+    ),
+    PathwayKind.MUTUAL_SUPPORT: N_("Meetings and peers: AA, NA, SMART Recovery and others."),
+    PathwayKind.FAITH_BASED: N_("Support from a church, mosque, temple or other congregation."),
+    PathwayKind.OTHER: N_("Something else that works for me."),
 }
 
 
@@ -56,40 +59,52 @@ class PathwaysEditor(QWidget):
         self.names: dict[PathwayKind, QLineEdit] = {}
         self.words: dict[PathwayKind, QPlainTextEdit] = {}
         self._updating = False
+        # Every tick box first, then the words for the chosen ones: ticking a
+        # pathway never moves the boxes below it.
         for kind in PathwayKind:
             box = QCheckBox(PATHWAY_LABELS[kind])
             box.setAccessibleName(PATHWAY_LABELS[kind])
-            box.setToolTip(PATHWAY_HINTS[kind])
-            box.setAccessibleDescription(PATHWAY_HINTS[kind])
+            box.setToolTip(_(PATHWAY_HINTS[kind]))
+            box.setAccessibleDescription(_(PATHWAY_HINTS[kind]))
             box.toggled.connect(lambda on, k=kind: self._toggled(k, on))
-            hint = QLabel(PATHWAY_HINTS[kind])
+            hint = QLabel(_(PATHWAY_HINTS[kind]))
             hint.setObjectName("hint")
             hint.setIndent(24)
             layout.addWidget(box)
             layout.addWidget(hint)
+            self.boxes[kind] = box
+        for kind in PathwayKind:
             detail = QWidget()
             inner = QVBoxLayout(detail)
-            inner.setContentsMargins(24, 0, 0, 8)
+            inner.setContentsMargins(0, 8, 0, 0)
+            heading = QLabel(
+                _("{pathway}: what this looks like for me").format(pathway=PATHWAY_LABELS[kind])
+            )
+            heading.setObjectName("question")
+            inner.addWidget(heading)
             if kind == PathwayKind.OTHER:
                 name = QLineEdit()
-                name.setPlaceholderText("What I call it")
-                name.setAccessibleName("Name of the other pathway")
-                name.textEdited.connect(lambda text, k=kind: self._write(k, "name", text))
+                name.setPlaceholderText(_("What I call it"))
+                name.setAccessibleName(_("Name of the other pathway"))
+                name.textChanged.connect(lambda text, k=kind: self._write(k, "name", text))
                 inner.addWidget(name)
                 self.names[kind] = name
             words = QPlainTextEdit()
             words.setTabChangesFocus(True)
-            words.setPlaceholderText("What this looks like for me, in my own words")
-            words.setAccessibleName(f"{PATHWAY_LABELS[kind]}: what this looks like for me")
+            words.setUndoRedoEnabled(False)  # the program's Edit > Undo is the only one
+            words.setPlaceholderText(_("What this looks like for me, in my own words"))
+            words.setAccessibleName(
+                _("{pathway}: what this looks like for me").format(pathway=PATHWAY_LABELS[kind])
+            )
             words.setFixedHeight(words.fontMetrics().lineSpacing() * 3 + 14)
             words.textChanged.connect(
                 lambda k=kind, w=words: self._write(k, "in_my_words", w.toPlainText())
             )
+            heading.setBuddy(words)
             inner.addWidget(words)
             self.words[kind] = words
             layout.addWidget(detail)
             self.details[kind] = detail
-            self.boxes[kind] = box
         controller.changed.connect(self._on_changed)
         self.refresh()
 
@@ -186,6 +201,17 @@ class QuestionBlock(QWidget):
         layout.addWidget(editor)
         self.editor = editor
         self.title = title
+        self.label = label
+
+    def mark(self, leads: bool) -> None:
+        """Show whether the chosen pathways make this question matter most (colour only:
+        the text and so the layout stay as they are)."""
+        if self.label is None or bool(self.label.property("leads")) == leads:
+            return
+        self.label.setProperty("leads", leads)
+        self.label.setToolTip(_("Matters most for the pathways chosen") if leads else "")
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
 
 
 class FormPage(QScrollArea):
@@ -203,6 +229,8 @@ class FormPage(QScrollArea):
         self.page = page
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The page is as wide as the pane; a wide table scrolls on its own.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(page.title)
         body = QWidget()
         body.setObjectName("page")
@@ -243,25 +271,29 @@ class FormPage(QScrollArea):
         return self.subheadings[parent_path]
 
     def arrange(self) -> None:
-        """Lay the questions out in the order the chosen pathways give them."""
-        order = [q.path for q in question_order(self.page, self.controller.plan.pathways.kinds())]
-        if order == self._order:
+        """Lay the questions out in the workbook's order (once: nothing moves later)."""
+        if self._order:
+            self._mark_pathway_questions()
             return
-        self._order = order
+        self._order = [q.path for q in self.page.questions]
         widgets: list[QWidget] = []
         section = str(paths.parse(self.page.questions[0].path)[0])
         previous_parent = ""
-        for path in order:
+        for path in self._order:
             parent = paths.split_last(path)[0]
             if parent != section and parent != previous_parent:
                 widgets.append(self._subheading(parent))
             previous_parent = parent
             widgets.append(self.blocks[path])
-        for widget in widgets:
-            self.body_layout.removeWidget(widget)
         for offset, widget in enumerate(widgets):
             self.body_layout.insertWidget(self._questions_start + offset, widget)
         self._fix_tab_order(widgets)
+        self._mark_pathway_questions()
+
+    def _mark_pathway_questions(self) -> None:
+        kinds = self.controller.plan.pathways.kinds()
+        for block in self.blocks.values():
+            block.mark(matters_for(block.question, kinds))
 
     def _fix_tab_order(self, widgets: list[QWidget]) -> None:
         """Tab follows the page from top to bottom, whatever order it was built in."""

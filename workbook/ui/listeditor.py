@@ -1,221 +1,225 @@
-"""The list editor: a table to edit in place, buttons, keys, and suggestions to tick.
+"""The list editor: suggestions to tick, a table of the rows, and the row's fields below.
 
-Keys: Alt+Up / Alt+Down move the current row, Delete removes it, Insert (or
-Ctrl+Return) starts a new one; rows are also dragged into a new order.
+The table shows one line per row and never grows a row; the selected row is
+edited in the fields below it (`RowEditor`). Keys in the table: Up and Down
+choose a row, Enter (or typing) goes to its fields, Alt+Up / Alt+Down move
+it, Delete removes it, Insert (or Ctrl+Return) starts a new one; rows are
+also dragged into a new order.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
+    QApplication,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..form import suggest
-from ..form.fields import choice_label
 from ..form.pages import Question
+from ..text.i18n import _
 from .controller import PlanController, related
-from .editors import NO_DATE, from_qdate, to_qdate
 from .listmodel import RecordListModel
+from .rowedit import RowEditor
+from .steady import keep_in_place
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-class CellDelegate(QStyledItemDelegate):
-    """Editors for cells: a choice list, a date, several lines for steps."""
-
-    def __init__(self, model: RecordListModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QWidget:
-        column = self.model.columns[index.column()]
-        kind = column.kind
-        editor: QWidget
-        if kind.kind in ("enum", "literal"):
-            combo = QComboBox(parent)
-            if kind.optional:
-                combo.addItem("Not chosen", None)
-            for value in kind.item:
-                combo.addItem(choice_label(value), value)
-            editor = combo
-        elif kind.kind == "date":
-            date = QDateEdit(parent)
-            date.setCalendarPopup(True)
-            date.setMinimumDate(NO_DATE)
-            date.setSpecialValueText("Not set")
-            date.setDisplayFormat("d MMM yyyy")
-            editor = date
-        elif kind.kind == "texts":
-            text = QPlainTextEdit(parent)
-            text.setPlaceholderText("One step on each line")
-            text.setTabChangesFocus(True)
-            editor = text
-        else:
-            editor = super().createEditor(parent, option, index)
-        editor.setAccessibleName(column.title)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
-            for i in range(editor.count()):
-                if editor.itemData(i) == value:
-                    editor.setCurrentIndex(i)
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(to_qdate(value) if value is not None else QDate.currentDate())
-        elif isinstance(editor, QPlainTextEdit):
-            editor.setPlainText(str(value or ""))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        elif isinstance(editor, QDateEdit):
-            model.setData(index, from_qdate(editor.date()))
-        elif isinstance(editor, QPlainTextEdit):
-            model.setData(index, editor.toPlainText())
-        else:
-            super().setModelData(editor, model, index)
-
-    def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> None:
-        rect = option.rect
-        if isinstance(editor, QPlainTextEdit):
-            rect = rect.adjusted(0, 0, 0, max(0, 90 - rect.height()))
-        editor.setGeometry(rect)
+# The table shows at least this many lines (so a first row does not move the
+# page) and at most this many before it scrolls itself.
+MIN_LINES = 3
+MAX_LINES = 8
+# A long answer's column is at most this wide; the whole text is in its tooltip
+# and in the row's fields below.
+MAX_COLUMN = 280
 
 
 class ListTable(QTableView):
-    """A table that also moves rows with the keyboard."""
+    """The rows of a list, one line each; the row editor below edits the chosen one."""
 
     def __init__(self, model: RecordListModel) -> None:
         super().__init__()
         self.list_model = model
+        self.row_editor: RowEditor | None = None
         self.setModel(model)
-        self.setItemDelegate(CellDelegate(model, self))
-        self.setWordWrap(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragDropOverwriteMode(False)
-        self.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
+        self.setTabKeyNavigation(False)  # Tab goes on to the row's fields
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        for i, column in enumerate(model.columns):
-            if column.kind.kind in ("bool", "enum", "literal", "date"):
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-            else:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.sectionResized.connect(lambda *_: self._fit_later())
-        model.modelReset.connect(self.fit_height)
-        model.rowsInserted.connect(self.fit_height)
-        model.dataChanged.connect(lambda *_: self._fit_later())
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
-        self._fit_timer.timeout.connect(self.fit_height)
+        self._fit_timer.timeout.connect(self.fit)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self.fit)
+        model.dataChanged.connect(lambda *_: self._fit_timer.start(0))
+        self.fit()
+
+    # -- size ----------------------------------------------------------------
+
+    def fit(self, *_args: object) -> None:
+        self.fit_columns()
         self.fit_height()
 
-    def _fit_later(self) -> None:
-        self._fit_timer.start(0)
+    def fit_columns(self) -> None:
+        """Every heading whole; long answers cut to one line; spare room to the words."""
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        model = self.list_model
+        wanted: list[int] = []
+        grows: list[bool] = []
+        for column_index, column in enumerate(model.columns):
+            heading = header.sectionSizeHint(column_index)
+            content = 0
+            if column.kind.kind == "bool":
+                content = 28
+            else:
+                for row in range(model.rowCount() - 1):
+                    text = str(model.index(row, column_index).data() or "")
+                    content = max(content, metrics.horizontalAdvance(text) + 16)
+                if column_index == 0:
+                    hint = str(model.index(model.rowCount() - 1, 0).data() or "")
+                    content = max(content, metrics.horizontalAdvance(hint) + 16)
+            wanted.append(max(heading, min(content, MAX_COLUMN)))
+            grows.append(column.kind.kind in ("text", "texts"))
+        room = self.viewport().width() if self.isVisible() else 0
+        spare = room - sum(wanted)
+        growing = [i for i, grow in enumerate(grows) if grow] or [len(wanted) - 1]
+        if spare > 0 and growing:
+            share, left = divmod(spare, len(growing))
+            for n, i in enumerate(growing):
+                wanted[i] += share + (1 if n < left else 0)
+        for i, width in enumerate(wanted):
+            if header.sectionSize(i) != width:
+                header.resizeSection(i, width)
+
+    def needed_height(self) -> int:
+        lines = max(MIN_LINES, min(self.list_model.rowCount(), MAX_LINES))
+        rows = lines * self.verticalHeader().defaultSectionSize()
+        frame = 2 * self.frameWidth() + self.horizontalHeader().height()
+        total = self.horizontalHeader().length()
+        bar = 0
+        if self.isVisible() and total > self.viewport().width():
+            bar = self.horizontalScrollBar().sizeHint().height()
+        return rows + frame + bar
 
     def fit_height(self) -> None:
-        """Tall enough for every row (up to a limit), so the page scrolls, not the table."""
-        self.resizeRowsToContents()
-        rows = sum(self.rowHeight(r) for r in range(self.list_model.rowCount()))
-        frame = 2 * self.frameWidth() + self.horizontalHeader().height() + 4
-        bar = self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(min(rows + frame + bar, 460))
+        height = self.needed_height()
+        if height != self.height() or self.minimumHeight() != height:
+            with keep_in_place(self):
+                self.setFixedHeight(height)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start(0)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._fit_timer.start(0)
+
+    # -- rows ----------------------------------------------------------------
 
     def current_row(self) -> int:
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def select_row(self, row: int) -> None:
+        column = max(0, self.currentIndex().column())
+        self.setCurrentIndex(self.list_model.index(row, column))
+        self.scrollTo(self.list_model.index(row, 0))
+
     def move_current(self, delta: int) -> bool:
-        row, column = self.current_row(), max(0, self.currentIndex().column())
+        row = self.current_row()
         if row < 0 or self.list_model.is_add_row(row):
             return False
         target = row + delta
         if not self.list_model.move(row, target):
             return False
-        self.setCurrentIndex(self.list_model.index(target, column))
+        self.select_row(target)
         return True
 
     def remove_current(self) -> bool:
-        row, column = self.current_row(), max(0, self.currentIndex().column())
+        row = self.current_row()
         if row < 0 or self.list_model.is_add_row(row):
             return False
         if not self.list_model.remove(row):
             return False
-        last = self.list_model.rowCount() - 1
-        self.setCurrentIndex(self.list_model.index(min(row, last), column))
+        self.select_row(min(row, self.list_model.rowCount() - 1))
         return True
 
     def start_adding(self) -> None:
-        index = self.list_model.index(self.list_model.rowCount() - 1, self.list_model.key_column())
-        self.setFocus()
-        self.setCurrentIndex(index)
-        self.scrollTo(index)
-        self.edit(index)
+        if self.row_editor is not None:
+            self.row_editor.start_new_row()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        modifiers = event.modifiers()
+        alt = modifiers & Qt.KeyboardModifier.AltModifier
+        control = modifiers & Qt.KeyboardModifier.ControlModifier
         key = event.key()
+        editor = self.row_editor
         if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
-            event.accept()
-            return
-        if key == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+        elif key == Qt.Key.Key_Delete:
             self.remove_current()
-            event.accept()
-            return
-        if key == Qt.Key.Key_Insert or (
-            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        elif key == Qt.Key.Key_Insert or (
+            control and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
             self.start_adding()
-            event.accept()
+        elif editor is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            editor.focus_field(0)
+        elif (
+            editor is not None
+            and event.text().isprintable()
+            and event.text().strip()
+            and not (alt or control)
+        ):
+            # Typing in the table types into the row's first field.
+            editor.focus_field(0)
+            target = QApplication.focusWidget()
+            if target is not None:
+                QApplication.sendEvent(target, event)
+        else:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        event.accept()
 
 
 class SuggestionList(QListWidget):
-    """Catalogue entries as tick boxes; a tick adds a record, untick removes it."""
+    """Catalogue entries as tick boxes; a tick adds a record, untick removes it.
+
+    Signals:
+        reloaded(): the suggestions were read again (the pathways changed).
+    """
+
+    reloaded = Signal()
 
     def __init__(self, controller: PlanController, question: Question) -> None:
         super().__init__()
@@ -252,19 +256,23 @@ class SuggestionList(QListWidget):
                 item = QListWidgetItem(offer.text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
+                tips = [offer.detail] if offer.detail else []
                 if offer.for_my_pathways:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
-                    item.setToolTip("Suggested for the pathways chosen")
-                if offer.detail:
-                    item.setToolTip(offer.detail)
+                    tips.append(_("Suggested for the pathways chosen"))
+                if tips:
+                    item.setToolTip(" — ".join(tips))
                 self.addItem(item)
         finally:
             self._filling = False
         self.refresh_ticks()
-        self.setVisible(bool(self.offers))
+        # Before it has a parent, showing it would open a window of its own.
+        if self.parentWidget() is not None or not self.offers:
+            self.setVisible(bool(self.offers))
         QTimer.singleShot(0, self.fit_height)
+        self.reloaded.emit()
 
     def refresh_ticks(self) -> None:
         self._filling = True
@@ -283,7 +291,9 @@ class SuggestionList(QListWidget):
             return
         offer = self.offers[self.row(item)]
         on = item.checkState() == Qt.CheckState.Checked
-        suggest.tick(self.controller, offer, on)
+        message = suggest.tick(self.controller, offer, on)
+        if message:
+            self.controller.failed.emit(message)
         self.refresh_ticks()
 
     def set_ticked(self, text: str, on: bool) -> None:
@@ -299,8 +309,11 @@ class SuggestionList(QListWidget):
         if not self.count():
             return
         last = self.visualItemRect(self.item(self.count() - 1))
-        height = last.bottom() + self.verticalOffset() + 2 * self.frameWidth() + 6
-        self.setFixedHeight(max(40, min(height, 180)))
+        content = last.bottom() + self.verticalOffset() + 2 * self.frameWidth() + 6
+        height = max(40, min(content, 180))
+        if height != self.height():
+            with keep_in_place(self):
+                self.setFixedHeight(height)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -308,46 +321,63 @@ class SuggestionList(QListWidget):
 
 
 class ListEditor(QWidget):
-    """Heading, table, buttons and suggestions for one repeated part of the plan."""
+    """Suggestions, the table of rows, and the selected row's fields, for one list."""
 
     def __init__(self, controller: PlanController, question: Question) -> None:
         super().__init__()
         self.controller = controller
         self.model = RecordListModel(controller, question.path, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.suggestions: SuggestionList | None = None
+        if question.catalogues:
+            # Above the table: a tick adds a row below the pointer, never above it.
+            self.suggestions = SuggestionList(controller, question)
+            self.suggestions.setAccessibleName(
+                _("Suggestions for {list}").format(list=self.model.title)
+            )
+            self.suggestions.setAccessibleDescription(
+                _("Tick a suggestion to add it to the list.")
+            )
+            self.suggestion_label = QLabel()
+            self.suggestion_label.setObjectName("hint")
+            self.suggestion_label.setWordWrap(True)
+            self.suggestion_label.setBuddy(self.suggestions)
+            layout.addWidget(self.suggestion_label)
+            layout.addWidget(self.suggestions)
+            self.suggestions.reloaded.connect(self._describe_suggestions)
+            self._describe_suggestions()
         self.table = ListTable(self.model)
         self.table.setAccessibleName(self.model.title)
         description = self.model.columns[0].description if self.model.is_plain() else ""
         info_description = controller_description(controller, question.path)
         self.table.setAccessibleDescription(
             (info_description or description)
-            + " Alt+Up and Alt+Down move a row; Delete removes it."
+            + _(" Up and Down choose a row, Enter edits it, Alt+Up and Alt+Down move it, "
+                "Delete removes it.")
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        self.add_button = self._button("Add", "Add a row (Insert)", self.table.start_adding)
-        self.remove_button = self._button("Remove", "Remove the selected row (Delete)",
-                                          self.table.remove_current)
-        self.up_button = self._button("Move up", "Move the selected row up (Alt+Up)",
+        self.row_editor = RowEditor(self.model, self.table.select_row, self.leave)
+        self.table.row_editor = self.row_editor
+        buttons = self.row_editor.header
+        self.add_button = self._button(_("New row"), _("Add a new row (Insert)"),
+                                       self.table.start_adding)
+        self.up_button = self._button(_("Move up"), _("Move the selected row up (Alt+Up)"),
                                       lambda: self.table.move_current(-1))
-        self.down_button = self._button("Move down", "Move the selected row down (Alt+Down)",
+        self.down_button = self._button(_("Move down"),
+                                        _("Move the selected row down (Alt+Down)"),
                                         lambda: self.table.move_current(1))
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        self.remove_button = self._button(_("Remove"), _("Remove the selected row (Delete)"),
+                                          self.table.remove_current)
+        for button in (self.add_button, self.up_button, self.down_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.suggestions: SuggestionList | None = None
-        if question.catalogues:
-            self.suggestions = SuggestionList(controller, question)
-            self.suggestions.setAccessibleName(f"Suggestions for {self.model.title}")
-            self.suggestions.setAccessibleDescription("Tick a suggestion to add it to the list.")
-            self.suggestion_label = QLabel("Suggestions — tick to add, then change the words:")
-            self.suggestion_label.setObjectName("hint")
-            self.suggestion_label.setBuddy(self.suggestions)
-            layout.addWidget(self.suggestion_label)
-            layout.addWidget(self.suggestions)
-            self.suggestion_label.setVisible(bool(self.suggestions.offers))
+        layout.addWidget(self.row_editor)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.model.modelReset.connect(self._keep_selection)
+        self.table.select_row(self.model.rowCount() - 1)
+        self._update_buttons()
         self.setFocusProxy(self.table)
 
     def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
@@ -355,12 +385,60 @@ class ListEditor(QWidget):
         button.setAccessibleName(f"{text} — {self.model.title}")
         button.setToolTip(tip)
         button.setAutoDefault(False)
+        # The keys in the tooltip do the same; Tab goes from a row's last
+        # field straight on, not through four buttons.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: slot())
         return button
 
+    def _describe_suggestions(self) -> None:
+        if self.suggestions is None:
+            return
+        text = _("Suggestions: tick to add, then change the words in the row below.")
+        if any(offer.for_my_pathways for offer in self.suggestions.offers):
+            text += " " + _("Those in bold fit the pathways chosen.")
+        self.suggestion_label.setText(text)
+        self.suggestion_label.setVisible(bool(self.suggestions.offers))
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.row() != self.row_editor.row:
+            self.row_editor.show_row(current.row())
+        self._update_buttons()
+
+    def _keep_selection(self) -> None:
+        self.table.select_row(min(self.row_editor.row, self.model.rowCount() - 1))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.table.current_row()
+        real = 0 <= row < self.model.rowCount() - 1
+        self.remove_button.setEnabled(real)
+        self.up_button.setEnabled(real and row > 0)
+        self.down_button.setEnabled(real and row < self.model.rowCount() - 2)
+
+    def leave(self, forward: bool) -> None:
+        """Move the focus to the control before or after this list."""
+        widget: QWidget | None = self.row_editor.order[-1] if forward else self.table
+        for _step in range(2000):
+            if widget is None:
+                return
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if widget is None or widget is self or self.isAncestorOf(widget):
+                continue
+            if (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.focusProxy() is None
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
     def select(self, row: int, column: int = 0) -> None:
-        self.table.setFocus()
-        self.table.setCurrentIndex(self.model.index(row, column))
+        """Show a row (a field path's) and put the cursor in one of its fields."""
+        self.table.select_row(row)
+        self.row_editor.show_row(row)
+        self.row_editor.focus_field(column)
 
 
 def controller_description(controller: PlanController, path: str) -> str:

@@ -1,10 +1,12 @@
-"""A repeated part of the plan (triggers, people, goals...) as an editable table model.
+"""A repeated part of the plan (triggers, people, goals...) as a table model.
 
-One row per record, one column per field, plus a last row that adds a new
-record: what is typed there is held as a draft until every required field
-has a value, and only then becomes a record (the plan never holds an
-invalid one). Rows are moved by drag and drop through the controller, so
-a move is undoable like any other edit.
+One row per record, one column per field (the field a row is known by
+first), each cell one line, plus a last row that stands for a new record.
+Rows are filled in by the row editor below the table (`rowedit.py`), never
+in the table's cells, so a row never grows under the pointer; tick-box
+cells (contact card, wallet card) are ticked in the table too. Rows are
+moved by drag and drop through the controller, so a move is undoable like
+any other edit.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..form.fields import FieldKind, choice_label, classify
 from ..plan import PrintSettings, field_error_message, field_title, path_title, paths
 from ..text.dates import format_date
+from ..text.i18n import N_, _
 from .controller import PlanController, related
 
 ROW_MIME = "application/x-recovery-workbook-row"
-ADD_HINT = "Type here to add…"
+ADD_HINT = N_("New row")
 # Short column headings where the field's title is a sentence.
 SHORT_TITLES = {
     "on_contact_card": "Contact card",
@@ -52,10 +55,11 @@ class Column:
 
 
 def columns_for(list_kind: FieldKind, title: str, description: str) -> list[Column]:
+    """The columns, the one a row is known by (its first required text) first."""
     if list_kind.kind == "texts":
         return [Column("", title, title, description, FieldKind("text", required=True))]
     record_type: type[BaseModel] = list_kind.item
-    found = []
+    found: list[Column] = []
     for name, info in record_type.model_fields.items():
         kind = classify(info)
         if kind.kind == "record":
@@ -70,20 +74,24 @@ def columns_for(list_kind: FieldKind, title: str, description: str) -> list[Colu
                 kind,
             )
         )
+    key = next((c for c in found if c.kind.required and c.kind.kind == "text"), None)
+    if key is not None:
+        found.remove(key)
+        found.insert(0, key)
     return found
 
 
 def display_text(value: Any, kind: FieldKind, settings: PrintSettings) -> str:
-    """A cell's words; a date as the workbook prints it in the plan's language and paper."""
+    """A cell's words on one line; a date as the workbook prints it (language, paper)."""
     if value is None:
         return ""
     if kind.kind == "texts":
-        return "\n".join(f"{n}. {step}" for n, step in enumerate(value, 1))
+        return "; ".join(value)
     if kind.kind in ("enum", "literal"):
         return choice_label(value)
     if kind.kind == "date" and isinstance(value, dt.date):
         return format_date(value, language=settings.language, paper=settings.paper)
-    return str(value)
+    return " ".join(str(value).split())
 
 
 def parse_steps(text: str) -> list[str]:
@@ -92,7 +100,7 @@ def parse_steps(text: str) -> list[str]:
 
 
 class RecordListModel(QAbstractTableModel):
-    """The list at `list_path` of the controller's plan, plus a row to add to it."""
+    """The list at `list_path` of the controller's plan, plus a row that stands for a new one."""
 
     def __init__(
         self,
@@ -107,7 +115,6 @@ class RecordListModel(QAbstractTableModel):
         self.list_kind = classify(info)
         self.title = path_title(controller.plan, list_path)
         self.columns = columns_for(self.list_kind, self.title, str(info.description or ""))
-        self.draft: dict[str, Any] = {}
         self._inserting = False
         controller.changed.connect(self._on_changed)
 
@@ -126,22 +133,24 @@ class RecordListModel(QAbstractTableModel):
     def cell_value(self, row: int, column: Column) -> Any:
         items = self.items()
         if row >= len(items):
-            return self.draft.get(column.name)
+            return None
         item = items[row]
         return item if not column.name else getattr(item, column.name)
 
     def key_column(self) -> int:
-        """The column a new row starts in: the first required one, else the first text."""
-        for i, column in enumerate(self.columns):
-            if column.kind.required:
-                return i
-        for i, column in enumerate(self.columns):
-            if column.kind.kind == "text":
-                return i
+        """The column a row is known by: the first (see `columns_for`)."""
         return 0
 
+    def settings(self) -> PrintSettings:
+        return self.controller.plan.print_settings
+
     def _on_changed(self, changed: str) -> None:
-        if self._inserting or not related(changed, self.list_path):
+        if self._inserting:
+            return
+        if related(changed, "print_settings") and changed:
+            self._all_changed()
+            return
+        if not related(changed, self.list_path):
             return
         prefix = self.list_path + "["
         if changed.startswith(prefix):
@@ -151,6 +160,12 @@ class RecordListModel(QAbstractTableModel):
                 return
         self.beginResetModel()
         self.endResetModel()
+
+    def _all_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
 
     # -- Qt model ----------------------------------------------------------
 
@@ -174,7 +189,7 @@ class RecordListModel(QAbstractTableModel):
             return column.heading + (" *" if column.kind.required else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{column.title}: {column.description}" if column.description else column.title
-            return tip + (" (needed)" if column.kind.required else "")
+            return tip + (_(" (needed)") if column.kind.required else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return column.title
         return None
@@ -187,42 +202,42 @@ class RecordListModel(QAbstractTableModel):
             return None
         row, column = index.row(), self.columns[index.column()]
         adding = self.is_add_row(row)
+        if adding:
+            return self._add_row_data(index.column(), role)
         value = self.cell_value(row, column)
         if column.kind.kind == "bool":
             if role == Qt.ItemDataRole.CheckStateRole:
-                if value is None:
-                    value = self._default(column)
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{column.title}: {'yes' if value else 'no'}"
+                return f"{column.title}: {_('yes') if value else _('no')}"
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if adding and value is None:
-                return ADD_HINT if index.column() == self.key_column() else ""
-            return display_text(value, column.kind, self.controller.plan.print_settings)
-        if role == Qt.ItemDataRole.EditRole:
-            if value is None and adding:
-                value = self._default(column)
-            if column.kind.kind == "texts":
-                return "\n".join(value or [])
-            return value
+        text = display_text(value, column.kind, self.controller.plan.print_settings)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            if adding:
-                needed = [c.title for c in self.columns if c.kind.required]
-                return "Fill in " + " and ".join(needed) + " to add a row" if needed else None
-            return column.description or None
+            # The whole text: the cell shows one line, cut short if need be.
+            return text or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            words = display_text(value, column.kind, self.controller.plan.print_settings)
-            return f"{column.title}: {words or 'empty'}"
-        if adding and role == Qt.ItemDataRole.ForegroundRole and value is None:
-            return QBrush(QColor(110, 110, 110))
-        if adding and role == Qt.ItemDataRole.FontRole:
+            return f"{column.title}: {text or _('empty')}"
+        return None
+
+    def _add_row_data(self, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(ADD_HINT) if column == 0 else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("Select this row to add a new one in the fields below the table")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return _("New row")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(90, 90, 90))
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setItalic(True)
             return font
         return None
 
-    def _default(self, column: Column) -> Any:
+    def default(self, column: Column) -> Any:
+        """What a new record holds in this column until something is chosen."""
         if self.is_plain():
             return ""
         info = self.list_kind.item.model_fields[column.name]
@@ -234,84 +249,60 @@ class RecordListModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        column = self.columns[index.column()]
-        if column.kind.kind == "bool":
+        if self.is_add_row(index.row()):
+            return base
+        if self.columns[index.column()].kind.kind == "bool":
             base |= Qt.ItemFlag.ItemIsUserCheckable
-        else:
-            base |= Qt.ItemFlag.ItemIsEditable
-        if not self.is_add_row(index.row()):
-            base |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        return base
-
-    def convert(self, column: Column, value: Any, role: int) -> Any:
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState(value) == Qt.CheckState.Checked
-        if column.kind.kind == "texts" and isinstance(value, str):
-            return parse_steps(value)
-        if column.kind.kind == "text" and value is None:
-            return ""
-        return value
+        return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.CheckStateRole,
-        ):
+        """Only a tick box is changed in the table itself (a click on it)."""
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        row, column = index.row(), self.columns[index.column()]
-        value = self.convert(column, value, role)
-        if self.is_add_row(row):
-            return self._set_draft(column, value)
+        if self.is_add_row(index.row()):
+            return False
+        on = Qt.CheckState(value) == Qt.CheckState.Checked
+        return self.set_cell(index.row(), self.columns[index.column()], on) is None
+
+    # -- editing (the row editor calls these) --------------------------------
+
+    def set_cell(self, row: int, column: Column, value: Any, *, merge: bool = False) -> str | None:
+        """Change one field of an existing row; the refusal's message, or None."""
         if column.kind.required and isinstance(value, str) and not value.strip():
-            self.controller.failed.emit(
-                f"{column.title}: must not be empty (use Remove to delete the row)"
+            message = _("{field}: must not be empty (Remove deletes the row)").format(
+                field=column.title
             )
-            return False
-        return self.controller.set(self.item_path(row, column), value) is None
+            self.controller.failed.emit(message)
+            return message
+        return self.controller.set(self.item_path(row, column), value, merge=merge)
 
-    # -- the row that adds ---------------------------------------------------
-
-    def _set_draft(self, column: Column, value: Any) -> bool:
-        if isinstance(value, str) and not value.strip() and column.name not in self.draft:
-            return False
-        self.draft[column.name] = value
-        row = self.rowCount() - 1
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        record = self._record_from_draft()
-        if record is None:
-            missing = [
-                c.title
-                for c in self.columns
-                if c.kind.required and not str(self.draft.get(c.name) or "").strip()
-            ]
-            if missing:
-                self.controller.failed.emit(
-                    f"{self.title}: fill in {' and '.join(missing)} to add the row"
-                )
-            return True
-        self.add(record)
-        return True
-
-    def _record_from_draft(self) -> Any:
+    def record_from(self, draft: dict[str, Any]) -> tuple[Any, str]:
+        """The record a new row's fields make, or None and what is still needed."""
         if self.is_plain():
-            text = str(self.draft.get("", "")).strip()
-            return text or None
+            text = str(draft.get("", "")).strip()
+            return (text or None), ""
+        needed = [
+            c.title
+            for c in self.columns
+            if c.kind.required and not str(draft.get(c.name) or "").strip()
+        ]
+        if needed:
+            return None, _("Fill in {fields} to add the row").format(
+                fields=_(" and ").join(needed)
+            )
         try:
-            return self.list_kind.item.model_validate(self.draft)
+            return self.list_kind.item.model_validate(draft), ""
         except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            if first["type"] != "missing" and not str(first["msg"]).endswith("must not be empty"):
-                self.controller.failed.emit(field_error_message(error, self.title))
-            return None
+            return None, field_error_message(error, self.title)
 
-    def add(self, record: Any, row: int | None = None) -> bool:
+    def add(self, record: Any, row: int | None = None, *, absorb_typing: bool = False) -> bool:
         """Insert a record (at the end unless `row`) as one undoable edit."""
         count = len(self.items())
         row = count if row is None else max(0, min(row, count))
         self._inserting = True
         self.beginInsertRows(QModelIndex(), row, row)
         try:
-            error = self.controller.insert(self.list_path, row, record)
+            error = self.controller.insert(self.list_path, row, record, absorb_typing=absorb_typing)
         finally:
             self.endInsertRows()
             self._inserting = False
@@ -319,15 +310,7 @@ class RecordListModel(QAbstractTableModel):
             self.beginResetModel()
             self.endResetModel()
             return False
-        self.draft = {}
-        add_row = self.rowCount() - 1
-        self.dataChanged.emit(self.index(add_row, 0), self.index(add_row, self.columnCount() - 1))
         return True
-
-    def clear_draft(self) -> None:
-        self.draft = {}
-        row = self.rowCount() - 1
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- moving and removing --------------------------------------------------
 

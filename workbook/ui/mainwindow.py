@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -46,6 +46,7 @@ from .libraryview import LibraryView
 from .preview import PreviewPane
 from .printing import PrintError, can_duplex, prepare_printer, print_pdf
 from .renderer import Renderer
+from .rowedit import same_new_row
 from .session import Session
 
 APP_TITLE = "Recovery Workbook"
@@ -66,6 +67,15 @@ def app_icon() -> QIcon:
         if path.is_file():
             icon.addFile(str(path))
     return icon
+
+
+def default_size() -> QSize:
+    """1280 x 820, or the whole screen where it is smaller (a 1024 x 700 laptop)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(1280, 820)
+    room = screen.availableGeometry()
+    return QSize(min(1280, room.width()), min(820, room.height()))
 
 
 class BeforePrintDialog(QDialog):
@@ -155,7 +165,7 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self._update_title()
         self._update_actions()
-        self.resize(1280, 820)
+        self.resize(default_size())
         self.restore_layout()
 
     # -- building ------------------------------------------------------------
@@ -284,8 +294,11 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------
 
-    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
-        self.controller.seal()
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        # A new list row being filled in is one undo step across its fields.
+        row = same_new_row(old, new)
+        if row is None:
+            self.controller.seal()
 
     def editing(self) -> bool:
         return self.stack.currentWidget() is self.editor
@@ -632,7 +645,10 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.editor.splitter.restoreState(splitter)
         else:
-            self.editor.splitter.setSizes([220, 620, 440])
+            width = self.width()
+            side = 190 if width < 1200 else 220
+            preview = max(260, (width - side) * 2 // 5)
+            self.editor.splitter.setSizes([side, width - side - preview, preview])
         shown = store.value("editor/preview", True)
         if str(shown).lower() in ("false", "0"):
             self.preview_action.setChecked(False)

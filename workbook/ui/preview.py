@@ -105,7 +105,7 @@ class PreviewPane(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.view.setMinimumWidth(320)
+        self.view.setMinimumWidth(240)
         self._empty = QPdfDocument(self)
 
         self.overflow_label = QLabel(

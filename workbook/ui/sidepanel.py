@@ -6,14 +6,23 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from ..form.pages import Page, PageState, missing, page_order, page_state
+from ..form.pages import PAGES, Page, PageState, matters_for, missing, page_state, part_number
+from ..text.i18n import N_, _
 from .controller import PlanController
 
 MARK_TEXT = {
-    PageState.NOT_STARTED: "not started",
-    PageState.IN_PROGRESS: "in progress",
-    PageState.DONE: "done",
+    PageState.NOT_STARTED: N_("not started"),
+    PageState.IN_PROGRESS: N_("in progress"),
+    PageState.DONE: N_("done"),
 }
+
+
+def page_label(page: Page) -> str:
+    """The page as the side panel lists it: with its part number in the workbook."""
+    number = part_number(page)
+    if number is None:
+        return _("{title} (cover)").format(title=page.title)
+    return _("Part {number}: {title}").format(number=number, title=page.title)
 _GREEN = QColor(38, 120, 70)
 _GREY = QColor(120, 120, 120)
 
@@ -50,7 +59,8 @@ def state_icon(state: PageState, size: int = 32) -> QIcon:
 
 
 class SidePanel(QListWidget):
-    """Pages in the order the chosen pathways give them.
+    """The pages in the workbook's order, which never changes while a person works;
+    pages that matter most for the chosen pathways are shown in bold.
 
     Signals:
         page_chosen(str): the key of the page the person clicked.
@@ -62,10 +72,13 @@ class SidePanel(QListWidget):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("pagesPanel")
-        self.setAccessibleName("Pages of the plan")
+        self.setAccessibleName(_("Pages of the plan"))
         self.setIconSize(QSize(18, 18))
         self.setSpacing(2)
-        self.setMinimumWidth(210)
+        self.setMinimumWidth(150)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._icons = {state: state_icon(state) for state in PageState}
         self._pages: list[Page] = []
         self._quiet = False
@@ -78,26 +91,32 @@ class SidePanel(QListWidget):
 
     def refresh(self, *_args: object) -> None:
         plan = self.controller.plan
-        order = page_order(plan.pathways.kinds())
+        kinds = plan.pathways.kinds()
         current = self.current_key()
         self._quiet = True
         try:
-            if [p.key for p in order] != [p.key for p in self._pages]:
-                self._pages = order
-                self.clear()
-                for page in order:
-                    self.addItem(QListWidgetItem(page.title))
+            if not self._pages:
+                self._pages = list(PAGES)
+                for page in self._pages:
+                    self.addItem(QListWidgetItem(page_label(page)))
             for row, page in enumerate(self._pages):
                 state = page_state(plan, page)
                 item = self.item(row)
                 item.setIcon(self._icons[state])
                 item.setData(Qt.ItemDataRole.UserRole, state.value)
-                tip = f"{page.title}: {MARK_TEXT[state]}"
+                leads = matters_for(page, kinds)
+                font = item.font()
+                if font.bold() != leads:
+                    font.setBold(leads)
+                    item.setFont(font)
+                tip = f"{page.title}: {_(MARK_TEXT[state])}"
                 still = missing(plan, page)
                 if still and state != PageState.NOT_STARTED:
-                    tip += " — still to answer: " + ", ".join(still)
+                    tip += " — " + _("still to answer: {fields}").format(fields=", ".join(still))
+                if leads:
+                    tip += " — " + _("matters most for the pathways chosen")
                 item.setToolTip(tip)
-                spoken = f"{page.title}, {MARK_TEXT[state]}"
+                spoken = f"{page_label(page)}, {_(MARK_TEXT[state])}"
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             if current:
                 self.select_key(current)

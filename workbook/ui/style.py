@@ -16,6 +16,10 @@ STYLE_SHEET = """
 QLabel#pageTitle { font-size: 17pt; font-weight: 600; color: #1f3d2b; }
 QLabel#intro { font-size: 12pt; color: #2b2b2b; padding: 4px 0 10px 0; }
 QLabel#question { font-weight: 600; }
+QLabel#question[leads="true"] { color: #1f6b3a; }
+QLabel#rowHeading { font-weight: 600; color: #1f3d2b; }
+QFrame#rowEditor { background: #f6f8f7; }
+QLineEdit[invalid="true"] { border: 2px solid #b3261e; }
 QLabel#subheading { font-size: 13pt; font-weight: 600; color: #1f3d2b; padding-top: 10px; }
 QLabel#hint { color: #5a5a5a; }
 QLabel#message { background: #fff4d6; border: 1px solid #d9b44a; padding: 6px 10px; }

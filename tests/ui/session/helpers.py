@@ -35,3 +35,36 @@ def open_new_plan(qtbot: Any, window: MainWindow, size: tuple[int, int] = (1024,
     window.new_plan()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot: Any, key: Any, modifier: Any = None) -> None:
+    """A key pressed wherever the focus is (Tab moves it, as in real use)."""
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(focused(), key, modifier or Qt.KeyboardModifier.NoModifier)
+
+
+def type_here(qtbot: Any, text: str) -> None:
+    """Type into whatever has the focus, one key at a time (ASCII only)."""
+    for char in text:
+        if char == "\n":
+            from PySide6.QtCore import Qt
+
+            qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(focused(), char)
+
+
+def click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
+    """Move the pointer there and click, as a hand on a mouse does."""
+    from PySide6.QtCore import Qt
+
+    where = pos if pos is not None else widget.rect().center()
+    qtbot.mouseMove(widget, where)  # moves the pointer (QCursor.pos) too
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=where)
