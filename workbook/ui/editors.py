@@ -7,9 +7,10 @@ redo, a plan loaded), without moving the cursor when nothing differs.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +24,20 @@ from ..form.fields import FieldKind, choice_label
 from ..plan import paths
 from .controller import PlanController, related
 from .datefield import DateField
+
+# For a QDateEdit outside the plan's form (the facility profile's tables):
+# its minimum stands for "not set". The plan's own dates use `DateField`.
+NO_DATE = QDate(1900, 1, 1)
+
+
+def to_qdate(value: dt.date | None) -> QDate:
+    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date | None:
+    if value == NO_DATE or not value.isValid():
+        return None
+    return dt.date(value.year(), value.month(), value.day())
 
 
 class Bound:
