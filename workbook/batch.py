@@ -184,6 +184,30 @@ class FileNamer:
         return self.folder / f"{candidate}{suffix}"
 
 
+# What a blank copy's file is called, by what it holds.
+BLANK_STEMS: dict[Which, str] = {
+    "workbook": "blank-workbook",
+    "contact": "blank-contact-cards",
+    "wallet": "blank-wallet-card",
+}
+
+
+def blank_jobs(which: Which, copies: int, options: RenderOptions, folder: Path) -> list[Job]:
+    """`copies` blank copies of the workbook, the contact-card sheet or the wallet card."""
+    stem = BLANK_STEMS[which]
+    return [Job(n, None, options, folder / f"{stem}-{n:03d}.pdf", which)
+            for n in range(1, copies + 1)]
+
+
+def plan_jobs(plans: Sequence[tuple[Plan, RenderOptions]], folder: Path) -> list[Job]:
+    """One workbook per plan (clients chosen in the library), named after the client."""
+    namer = FileNamer(folder)
+    return [
+        Job(n, plan, options, namer.take(slug(plan.display_name()) or f"client-{n:03d}"))
+        for n, (plan, options) in enumerate(plans, start=1)
+    ]
+
+
 # -- the engine: build in worker processes, deliver in roster order -----------------
 
 

@@ -39,6 +39,7 @@ from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Whi
 from ..output.writer import OutputError, write_output
 from ..plan import PlanFileError
 from .aboutbox import AboutBox
+from .batchdialog import BatchDialog
 from .editorview import EditorView
 from .facilitydialog import FacilityDialog
 from .guards import InputGuard
@@ -216,6 +217,10 @@ class MainWindow(QMainWindow):
         self.print_wallet_action = self._action(
             "Print the &wallet crisis card only…", lambda: self.print_dialog("wallet")
         )
+        self.batch_action = self._action(
+            "Print for &many clients…", self.batch_dialog, None,
+            "Print workbooks for clients in the library, from a roster, or blank copies",
+        )
         self.close_plan_action = self._action(
             "&Close plan", self.close_plan, keys.Close, "Back to the list of clients"
         )
@@ -260,6 +265,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addAction(self.print_cards_action)
         file_menu.addAction(self.print_wallet_action)
+        file_menu.addAction(self.batch_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_plan_action)
         file_menu.addAction(self.quit_action)
@@ -612,6 +618,12 @@ class MainWindow(QMainWindow):
             )
         if self.preview.active:
             self.preview.refresh_now()
+
+    def batch_dialog(self) -> None:
+        # The plan being edited is printed as saved: write any pending autosave first.
+        if self.editing():
+            self.session.flush()
+        BatchDialog(self.library, self.facility, self).exec()
 
     def facility_dialog(self) -> None:
         dialog = FacilityDialog(self.facility, self)
