@@ -39,6 +39,12 @@ def test_example_profile_replaces_the_lines() -> None:
     assert facility.logo is not None and facility.logo.is_file()
     numbers = [line.number for line in crisis_lines_for(facility)]
     assert "(555) 010-2099" in numbers
+    assert all(line.last_checked == dt.date(2026, 11, 16) for line in crisis_lines_for(facility))
+
+
+def test_standard_lines_carry_the_files_checked_date() -> None:
+    lines = standard_crisis_lines()
+    assert {line.last_checked for line in lines.lines} == {lines.last_checked}
 
 
 @pytest.mark.parametrize(
@@ -48,6 +54,9 @@ def test_example_profile_replaces_the_lines() -> None:
         ('name = "X"\nlogo = "nope.png"\n', "logo: "),
         ('nmae = "X"\n', "nmae: is not a field"),
         ('paper = "legal"\n', "paper: Input should be 'letter' or 'a4'"),
+        # A crisis line nobody has checked: the message names the line.
+        ('[[crisis_lines]]\nname = "Night line"\nnumber = "555-0100"\n',
+         r"crisis_lines\[0\]\.last_checked: missing for 'Night line'; add the date"),
     ],
 )
 def test_bad_profiles(tmp_path: Path, content: str, expected: str) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import platformdirs
 import tomli_w
 from PIL import Image, UnidentifiedImageError
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from .plan import (
     Language,
@@ -42,6 +42,24 @@ class CrisisLine(Record):
     number: RequiredText = field("Number", "As dialled: 988, 1-800-662-4357, 116 123...", ...)
     how: Text = field("How and when to use it", "")
     short: Text = field("On the wallet card", "A short form; the number is used if empty.")
+    last_checked: dt.date = field(
+        "Last checked", "The day someone last called this number to check it still works.", ...
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _needs_last_checked(cls, data: Any) -> Any:
+        # A number nobody has checked may be out of service when it matters most:
+        # the message names the line, so a facility knows which one to call.
+        # (Other missing fields are reported first, in pydantic's own words.)
+        if (isinstance(data, dict) and data.get("last_checked") in (None, "")
+                and data.get("name") and data.get("number")):
+            name = str(data["name"])
+            raise ValueError(
+                f"last_checked: missing for {name!r}; add the date the number was last "
+                "checked, for example last_checked = 2026-11-01"
+            )
+        return data
 
     def card_text(self) -> str:
         return self.short.strip() or self.number
@@ -170,6 +188,18 @@ class StandardLines(Record):
     last_checked: dt.date
     country: str
     lines: list[CrisisLine]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lines_checked_together(cls, data: Any) -> Any:
+        # The bundled lines are checked together: each takes the file's date.
+        if isinstance(data, dict) and isinstance(data.get("lines"), list):
+            day = data.get("last_checked")
+            data = {**data, "lines": [
+                {"last_checked": day, **line} if isinstance(line, dict) else line
+                for line in data["lines"]
+            ]}
+        return data
 
 
 @cache

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workbook.cli.main import main
+from workbook.plan import SCHEMA_VERSION
 
 EXAMPLE_ARGS = ["example", "-o"]
 
@@ -33,7 +34,7 @@ def test_example_validate_and_build(tmp_path: Path) -> None:
     plan = tmp_path / "plan.json"
     out = tmp_path / "out.pdf"
     assert main(["example", "-o", str(plan)]) == 0
-    assert json.loads(plan.read_text(encoding="utf-8"))["schema_version"] == 3
+    assert json.loads(plan.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
     assert main(["validate", str(plan)]) == 0
     assert main(["build", str(plan), "-o", str(out), "--paper", "a4"]) == 0
     assert out.read_bytes().startswith(b"%PDF-")

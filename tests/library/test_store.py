@@ -16,6 +16,7 @@ from workbook.library import LibraryError, library_path, open_library
 from workbook.library.paths import ENV_VAR
 from workbook.library.schema import APPLICATION_ID, SCHEMA_VERSION
 from workbook.library.store import DRAFT_SYNC_SECONDS, Library
+from workbook.plan import SCHEMA_VERSION as PLAN_VERSION
 from workbook.plan import Paper, Plan, SupportPerson, Trigger
 
 
@@ -436,3 +437,15 @@ def test_checkpoints_follow_saves_not_typing(library: Library, plan: Plan) -> No
     library.save_revision(info.client_id, plan, "s2")
     library._conn.set_trace_callback(None)
     assert [s for s in statements if "wal_checkpoint" in s] == ["PRAGMA wal_checkpoint(PASSIVE)"]
+
+
+def test_a_revision_saved_as_version_1_still_opens(library: Library, plan: Plan) -> None:
+    info = library.save_revision(None, plan, "session 1")
+    old = (Path(__file__).parents[1] / "plan" / "data" / "plan-v1.json").read_text("utf-8")
+    with library._write(durable=True) as connection:
+        connection.execute("UPDATE revisions SET plan = ? WHERE client_id = ?",
+                           (old, info.client_id))
+    opened = library.plan(info.client_id)
+    assert opened.crisis_plan.reasons_to_keep_going == []
+    assert opened.crisis_plan.steps == plan.crisis_plan.steps
+    assert f'"schema_version": {PLAN_VERSION}' in library.plan_json(info.client_id)

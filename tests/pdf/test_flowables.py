@@ -11,11 +11,14 @@ register_fonts()
 STYLE = styles_for(False).cell
 
 
-def test_write_lines_split_into_whole_lines() -> None:
+def test_write_lines_shrink_at_a_page_foot_and_never_carry_over() -> None:
     lines = WriteLines(10, 25)
-    first, rest = lines.split(500, 110)
-    assert (first.count, rest.count) == (4, 6)
+    (first,) = lines.split(500, 130)  # 5 of 10 fit: they stay, the rest is left off
+    assert first.count == 5
+    assert lines.split(500, 110) == []  # 4 of 10: the lines move on whole
     assert lines.split(500, 10) == []
+    many = WriteLines(60, 25)
+    assert many.split(500, 600)[0].count == 24  # more than a page: never moves
 
 
 def test_fill_lines_fill_the_rest_of_the_page_or_move_on() -> None:

@@ -62,12 +62,37 @@ def test_grid_cuts_a_row_taller_than_the_room_inside_its_cells() -> None:
     assert all(p.rows[0][0] is None for p in parts[1:])
 
 
-def test_grid_splits_only_empty_rows_when_nothing_else_is_left() -> None:
+def test_grid_carries_empty_rows_on_when_asked() -> None:
     grid = Grid([100, 100], [], GridLook(pad=4), header=_header(), blank_rows=40,
-                blank_height=20)
+                blank_height=20, carry_blank=True, page_height=600)
     first, rest = grid.split(200, 300)
     assert first.blank_rows + rest.blank_rows == 40
     assert first.wrap(200, 300)[1] <= 300
+
+
+def test_empty_rows_at_a_page_foot_are_left_off_not_carried() -> None:
+    # A worksheet's rows to write in never make a page of their own.
+    grid = Grid([100, 100], [_cells(["a", "b"])] * 3, GridLook(pad=4), header=_header(),
+                blank_rows=6, blank_height=20, page_height=600)
+    _, height = grid.wrap(200, 1e6)
+    parts = grid.split(200, height - 50)
+    assert len(parts) == 1 and len(parts[0].rows) == 3 and 0 < parts[0].blank_rows < 6
+    # Less than half of an empty table fits: it moves on whole.
+    empty = Grid([100, 100], [], GridLook(pad=4), header=_header(), blank_rows=8,
+                 blank_height=20, page_height=600)
+    assert empty.split(200, 90) == []
+
+
+def test_a_short_table_moves_whole_and_a_long_one_leaves_no_row_alone() -> None:
+    short = Grid([100, 100], [_cells(["a", "b"])] * 5, GridLook(pad=4), header=_header(),
+                 page_height=600)
+    _, height = short.wrap(200, 1e6)
+    assert short.split(200, height - 10) == []
+    rows = [_cells([f"row {i}", "b"]) for i in range(10)]
+    long = Grid([100, 100], rows, GridLook(pad=4), header=_header(), page_height=600)
+    _, height = long.wrap(200, 1e6)
+    first, rest = long.split(200, height - 5)  # room for all but the last row
+    assert len(first.rows) == 8 and len(rest.rows) == 2
 
 
 @pytest.mark.parametrize("room", [5.0, 12.0, 19.0, 26.0, 33.0, 60.0])

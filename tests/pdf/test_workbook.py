@@ -75,7 +75,7 @@ def facility() -> Facility:
         phone="(503) 555-0199",
         logo=logo_path(),
         crisis_lines=[CrisisLine(name="Harbor crisis team", number="503-555-0111",
-                                 how="Day or night")],
+                                 how="Day or night", last_checked=dt.date(2026, 11, 1))],
         local_resources=[LocalResource(name="Eastside food bank", phone="503-555-0133",
                                        address="4 Elm Road", notes="Tuesdays and Fridays")],
         meetings=[Meeting(group="NA", name="Harbor Hope", day="Wednesday", time="6 p.m.",
@@ -109,8 +109,10 @@ def test_the_check_can_fail(plan: Plan, letter: BuildResult) -> None:
 
 
 def test_order_follows_the_design(letter_text: str) -> None:
-    text = squash(letter_text)
-    order = ["MyRecoveryPlan", "Howtousethisworkbook", "Mypathways", "Preventingareturntouse",
+    # The cover first; the parts after the contents page (which lists them all).
+    assert squash(letter_text).index("MyRecoveryPlan") < squash(letter_text).index("Contents")
+    text = _after_contents(squash(letter_text))
+    order = ["Howtousethisworkbook", "Mypathways", "Preventingareturntouse",
              "Mysupportnetwork", "Wholehealth", "Continuingcareanddailylife",
              "Goalsandmilestones", "Mycrisisplan", "Check-insandreviews", "Dailycheck-in",
              "Cravinglog", "Meetinglog", "Moodtracker", "Reviewlog", "Signatures"]
@@ -314,9 +316,14 @@ def test_only_the_chosen_trackers_are_printed() -> None:
     assert "Cravinglog" not in text and "Dailycheck-in" not in text
 
 
+def _after_contents(text: str) -> str:
+    """The squashed text from the first page after the contents page on."""
+    return text[text.index("Walletcrisiscard") + len("Walletcrisiscard"):]
+
+
 def _crisis_part(plan: Plan) -> str:
     # The crisis plan's pages only (the card sheets have their own rules).
-    text = _text_of(plan)
+    text = _after_contents(_text_of(plan))
     return text[text.index("Mycrisisplan"):text.index("Check-insandreviews")]
 
 

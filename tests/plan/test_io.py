@@ -122,3 +122,29 @@ def test_json_is_stable_and_utf8() -> None:
     assert plan_from_json(text) == plan
     assert plan_to_json(plan_from_json(text)) == text
     assert json.loads(text)["schema_version"] == SCHEMA_VERSION == 3
+
+
+V1_PLAN = Path(__file__).parent / "data" / "plan-v1.json"
+
+
+def test_a_version_1_plan_file_opens_with_the_new_crisis_fields_empty() -> None:
+    # The example plan as version 1 wrote it, before the crisis plan's companion page.
+    assert json.loads(V1_PLAN.read_text(encoding="utf-8"))["schema_version"] == 1
+    plan = load_plan(V1_PLAN)
+    assert plan.schema_version == SCHEMA_VERSION
+    crisis = plan.crisis_plan
+    assert crisis.reasons_to_keep_going == []
+    assert crisis.safer_surroundings.model_dump() == dict.fromkeys(
+        ("alcohol_and_drugs", "medicines", "firearms_and_means", "who_holds_them"), "")
+    assert crisis.steps[0] == "Stop. Put down the drink or leave the place."
+    # Saved again, it is a file of today's version that reads back the same.
+    assert plan_from_json(plan_to_json(plan)) == plan
+
+
+def test_the_version_1_migration_keeps_what_it_finds() -> None:
+    data = {"schema_version": 1, "crisis_plan": {"signs": ["I stop sleeping"]}}
+    upgraded = plan_io.upgrade(data)
+    assert upgraded["schema_version"] == SCHEMA_VERSION
+    assert upgraded["crisis_plan"] == {"signs": ["I stop sleeping"], "safer_surroundings": {},
+                                       "reasons_to_keep_going": []}
+    assert plan_io.MIGRATIONS[1]({"schema_version": 1}) == {"schema_version": 1}

@@ -19,7 +19,8 @@ from workbook.text.templates import TEMPLATE_NAMES, TemplateError, environment, 
 CONTRACT_NAMES = {
     "how_to_use", "pathways", "prevention", "support_network", "whole_health",
     "continuing_care", "goals", "crisis_plan", "check_ins", "trackers", "review_log",
-    "signatures", "contact_cards", "wallet_card", "online_privacy", "naloxone",
+    "signatures", "contact_cards", "wallet_card", "online_privacy", "overdose",
+    "safer_surroundings", "keep_going",
     "after_crisis", "cover_tagline", "pathway_self_management", "pathway_clinical",
     "pathway_mutual_support", "pathway_faith_based", "pathway_other",
     "tracker_daily_check_in", "tracker_craving_log", "tracker_meeting_log", "tracker_mood",
@@ -31,9 +32,10 @@ PATHWAY_SETS = [
     for size in range(len(ALL_PATHWAYS) + 1)
     for combo in itertools.combinations(ALL_PATHWAYS, size)
 ]
+# (The crisis page has one line of instruction, not an introduction: it must fit one page.)
 SECTION_INTROS = {
     "how_to_use", "pathways", "prevention", "support_network", "whole_health",
-    "continuing_care", "goals", "crisis_plan", "check_ins",
+    "continuing_care", "goals", "check_ins",
 }  # fmt: skip
 ALLOWED_TAG = re.compile(r"<(/?[bi]|br/)>")
 
@@ -138,7 +140,7 @@ def test_a_name_ending_in_a_full_stop_reads_well(name: str) -> None:
 
 
 def test_line_breaks_do_not_leave_leading_spaces() -> None:
-    text = render("after_crisis", **ctx())
+    text = render("overdose", **ctx())
     assert "<br/>" in text
     assert "<br/> " not in text
 

@@ -306,3 +306,21 @@ def test_non_ascii_typed_into_the_form_reaches_the_pdf(
     text = pdf_text(window.export_pdf(tmp_path / "out.pdf").pdf)
     assert name in text
     assert f"{name} (hermana)" in text
+
+
+def test_the_crisis_page_asks_about_safer_surroundings_and_reasons(
+    qtbot: Any, window: MainWindow
+) -> None:
+    # New in plan version 2: the companion page's answers have their place in the form.
+    window.new_plan()
+    plan = window.controller.plan
+    for name in ("alcohol_and_drugs", "medicines", "firearms_and_means", "who_holds_them"):
+        editor = page_editor(window, f"crisis_plan.safer_surroundings.{name}")
+        assert window.editor.current_key() == "crisis_plan"
+        assert editor.isVisibleTo(window)
+        type_text(qtbot, editor, f"Sam keeps the {name}")
+        assert getattr(plan.crisis_plan.safer_surroundings, name) == f"Sam keeps the {name}"
+    reasons: ListEditor = page_editor(window, "crisis_plan.reasons_to_keep_going")
+    assert reasons.isVisibleTo(window)
+    add_row(qtbot, reasons, **{reasons.model.columns[0].name: "My two kids"})
+    assert plan.crisis_plan.reasons_to_keep_going == ["My two kids"]

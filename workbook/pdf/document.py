@@ -6,6 +6,8 @@ Page templates:
   page for the facility. Followed automatically by ``body``.
 - ``body``: margins and the running footer (client's name or initials,
   facility, "Page N of M").
+- ``continued``: like ``body``, with a heading at the top of the page saying
+  what it continues (the crisis plan, when it is larger than its page).
 - ``fullpage``: one frame that is the whole page, no padding and no footer;
   a flowable drawn there has (0, 0) at the page's bottom-left corner (card
   sheets use it).
@@ -17,8 +19,9 @@ document is saved, so the layout runs only once.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +35,7 @@ from ..plan import Paper
 from .canvas_text import Line, draw_line, fit_text, prepare
 from .fonts import BODY, register_fonts
 from .markup import text_width
-from .styles import ACCENT_SOFT, ACCENT_TINT, MUTED, RULE, styles_for
+from .styles import ACCENT, ACCENT_SOFT, ACCENT_TINT, MUTED, RULE, styles_for
 
 # Not ASCII85-encoding streams makes files smaller and builds faster; every
 # PDF reader handles the binary streams.
@@ -52,16 +55,59 @@ COVER_BAND_SHARE = 0.36  # the tinted band across the top of the cover
 
 DOCUMENT_TITLE = "Recovery Workbook"  # never the client's name: it is health information
 CREATOR = "Recovery Workbook"
+# The language tag of the document (PDF /Lang) for each workbook language.
+LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the PDF says about itself besides the generic title: when it was made
+    (the plan's date, so the same plan always gives the same bytes) and its language."""
+
+    created: dt.date
+    language: str = "en"
+
+    @property
+    def language_tag(self) -> str:
+        return LANGUAGE_TAGS.get(self.language, self.language)
+
+    def pdf_date(self, *_: int) -> str:
+        """The creation date in PDF form (ReportLab's date formatter hook)."""
+        return f"D:{self.created:%Y%m%d}000000+00'00'"
+
+
+def apply_info(canv: Canvas, info: DocumentInfo) -> None:
+    """Stamp `info` on a new canvas: creation and change date."""
+    canv.setDateFormatter(info.pdf_date)
 
 
 @dataclass(frozen=True)
 class Footer:
-    """What the running footer says; `left` is the client's name or initials."""
+    """What the running footer says; `left` is the client's name or initials.
+
+    `continued` heads a page of the ``continued`` template ("My crisis plan,
+    continued").
+    """
 
     left: str
     centre: str
     large_print: bool
     page: str  # "Page {number} of {total}", in the workbook's language
+    continued: str = ""
+
+
+def continued_size(large_print: bool) -> float:
+    """Type size of the heading of a continued page (body size at least)."""
+    return 16.0 if large_print else 11.0
+
+
+def continued_room(large_print: bool) -> float:
+    """The height the heading of a continued page takes from the frame."""
+    return 2.2 * continued_size(large_print)
+
+
+# A drawing made when the document is saved: (canvas, page of each marker).
+LateDrawing = Callable[[Canvas, dict[str, int]], None]
 
 
 class FooterCanvas(Canvas):  # type: ignore[misc]
@@ -73,7 +119,18 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self._pages: list[dict[str, Any]] = []
         self.wants_footer = False
         self.final_page_count = 0
+        # Pages of named places (a part's start), and drawings that need them.
+        self.markers: dict[str, int] = {}
+        self._late: dict[int, list[LateDrawing]] = {}
         self.setViewerPreference("PrintScaling", "None")
+
+    def mark(self, name: str) -> None:
+        """Remember that `name` is on the current page (the first time only)."""
+        self.markers.setdefault(name, self.getPageNumber())
+
+    def draw_late(self, drawing: LateDrawing) -> None:
+        """Draw on the current page once every page is laid out (for page numbers)."""
+        self._late.setdefault(self.getPageNumber(), []).append(drawing)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -88,6 +145,10 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             if state["wants_footer"]:
                 self._draw_footer(number, total, lines)
+            for drawing in self._late.get(number, ()):
+                self.saveState()
+                drawing(self, self.markers)
+                self.restoreState()
             Canvas.showPage(self)
         self._pages = []
         self.final_page_count = total
@@ -128,6 +189,22 @@ def _mark_footer(canv: Canvas, doc: BaseDocTemplate) -> None:
     canv.wants_footer = True
 
 
+def _continued_heading(canv: Canvas, doc: BaseDocTemplate) -> None:
+    canv.wants_footer = True
+    footer = getattr(canv, "_footer", None)
+    if footer is None or not footer.continued:
+        return
+    size = continued_size(footer.large_print)
+    width, height = canv._pagesize
+    y = height - MARGIN_TOP - size
+    canv.saveState()
+    line = prepare(fit_text(footer.continued, size, width - 2 * MARGIN_X, bold=True), size,
+                   bold=True)
+    canv.setFillColor(ACCENT)
+    draw_line(canv, MARGIN_X, y, line)
+    canv.restoreState()
+
+
 def _draw_cover_band(canv: Canvas, doc: BaseDocTemplate) -> None:
     # A soft band across the top of the cover; the title sits inside it.
     width, height = canv._pagesize
@@ -152,7 +229,7 @@ def frame_size(paper: Paper) -> tuple[float, float]:
     return width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM
 
 
-def _templates(paper: Paper) -> list[PageTemplate]:
+def _templates(paper: Paper, large: bool) -> list[PageTemplate]:
     width, height = PAGE_SIZES[paper]
     fw, fh = frame_size(paper)
     body = Frame(MARGIN_X, MARGIN_BOTTOM, fw, fh, id="body", leftPadding=0, rightPadding=0,
@@ -165,6 +242,10 @@ def _templates(paper: Paper) -> list[PageTemplate]:
     full = Frame(0, 0, width, height, id="fullpage", leftPadding=0, rightPadding=0,
                  topPadding=0, bottomPadding=0)
     return [
+        PageTemplate("continued", [Frame(MARGIN_X, MARGIN_BOTTOM, fw, fh - continued_room(large),
+                                         id="continued", leftPadding=0, rightPadding=0,
+                                         topPadding=0, bottomPadding=0)],
+                     onPage=_continued_heading, pagesize=(width, height)),
         PageTemplate("cover", [cover_main, cover_foot], onPage=_draw_cover_band,
                      pagesize=(width, height), autoNextPageTemplate="body"),
         PageTemplate("body", [body], onPage=_mark_footer, pagesize=(width, height)),
@@ -173,11 +254,13 @@ def _templates(paper: Paper) -> list[PageTemplate]:
 
 
 class WorkbookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, buffer: io.BytesIO, paper: Paper, first_template: str) -> None:
-        templates = _templates(paper)
+    def __init__(self, buffer: io.BytesIO, paper: Paper, first_template: str, large: bool,
+                 info: DocumentInfo) -> None:
+        templates = _templates(paper, large)
         templates.sort(key=lambda t: t.id != first_template)
         super().__init__(
             buffer,
+            lang=info.language_tag,
             pagesize=PAGE_SIZES[paper],
             pageTemplates=templates,
             title=DOCUMENT_TITLE,
@@ -199,17 +282,21 @@ class WorkbookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
 
 def render_story(
-    story: Sequence[Flowable], paper: Paper, footer: Footer, first_template: str = "cover"
-) -> tuple[bytes, int]:
-    """Lay out `story` and return the PDF bytes and the page count."""
+    story: Sequence[Flowable], paper: Paper, footer: Footer, info: DocumentInfo,
+    first_template: str = "cover",
+) -> tuple[bytes, int, dict[str, int]]:
+    """Lay out `story`: the PDF bytes, the page count, and the page of each marker."""
     register_fonts()
     buffer = io.BytesIO()
-    doc = WorkbookDocTemplate(buffer, paper, first_template)
+    doc = WorkbookDocTemplate(buffer, paper, first_template, footer.large_print, info)
     canvases: list[FooterCanvas] = []
 
     def make_canvas(*args: Any, **kwargs: Any) -> FooterCanvas:
-        canvases.append(FooterCanvas(*args, footer=footer, **kwargs))
-        return canvases[-1]
+        canvas = FooterCanvas(*args, footer=footer, **kwargs)
+        apply_info(canvas, info)
+        canvases.append(canvas)
+        return canvas
 
     doc.build(list(story), canvasmaker=make_canvas)
-    return buffer.getvalue(), canvases[-1].final_page_count
+    last = canvases[-1]
+    return buffer.getvalue(), last.final_page_count, dict(last.markers)

@@ -6,12 +6,17 @@ amount of text or number of lines can raise ReportLab's LayoutError.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from .styles import ACCENT, ACCENT_SOFT, WRITE_LINE
+
+MOVE_LINES = 12  # lines to write on that always stay where they are when this many fit
+# Lines to write on: dark and thick enough to survive a photocopy.
+WRITE_LINE_WIDTH = 0.75
 
 
 class WriteLines(Flowable):  # type: ignore[misc]
@@ -39,17 +44,18 @@ class WriteLines(Flowable):  # type: ignore[misc]
         fits = int(avail_height // self.spacing)
         if self.optional:
             return [WriteLines(min(max(fits, 0), self.count), self.spacing, self.indent, True)]
-        if fits < 1 or fits >= self.count:
+        # Room to write is never carried over to a page of its own (a page of a
+        # few stray lines): at the foot of a page the lines shrink to what fits,
+        # as long as at least half of them stay; otherwise they move whole.
+        # (A dozen lines always stay: more than half a page of them never moves.)
+        if fits >= self.count or fits < min(max(1, (self.count + 1) // 2), MOVE_LINES):
             return []
-        return [
-            WriteLines(fits, self.spacing, self.indent),
-            WriteLines(self.count - fits, self.spacing, self.indent),
-        ]
+        return [WriteLines(fits, self.spacing, self.indent)]
 
     def draw(self) -> None:
         canv = self.canv
         canv.setStrokeColor(WRITE_LINE)
-        canv.setLineWidth(0.6)
+        canv.setLineWidth(WRITE_LINE_WIDTH)
         for i in range(self.count):
             y = self.height - (i + 1) * self.spacing + 1
             canv.line(self.indent, y, self.width, y)
@@ -123,6 +129,11 @@ class Panel(Flowable):  # type: ignore[misc]
 
     A panel cut by a page break is drawn open at the cut (no bottom or top
     rule there), so it reads as one box continued.
+
+    `keep_first` leading items (a heading and its hint) never end a page
+    alone: at least two lines of what follows stay with them (or all of it,
+    when it is shorter). A panel no taller than `keep_below` is never
+    cut: it moves to the next page whole.
     """
 
     def __init__(
@@ -133,11 +144,13 @@ class Panel(Flowable):  # type: ignore[misc]
         border: Color | None = ACCENT_SOFT,
         open_top: bool = False,
         open_bottom: bool = False,
-        keep_first: bool = False,
+        keep_first: int = 0,
+        keep_below: float = 0.0,
     ) -> None:
         super().__init__()
         self.content = list(content)
-        self.keep_first = keep_first
+        self.keep_first = int(keep_first)
+        self.keep_below = keep_below
         self.padding = padding
         self.background = background
         self.border = border
@@ -170,31 +183,54 @@ class Panel(Flowable):  # type: ignore[misc]
         room = avail_height - 2 * self.padding
         if room <= 0:
             return []
+        # At the top of a page moving on would not help: cut wherever it fits.
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        if not at_top and self.keep_below and self.wrap(avail_width, 1e9)[1] <= self.keep_below:
+            return []
         first: list[Flowable] = []
         y = 0.0
         previous_after = 0.0
+        lead_height = 0.0
         for i, flowable in enumerate(self.content):
             _, height = flowable.wrap(inner, room)
             before = 0.0 if i == 0 else max(previous_after, flowable.getSpaceBefore())
             if y + before + height <= room:
                 first.append(flowable)
                 y += before + height
+                if i < self.keep_first:
+                    lead_height = y
                 previous_after = flowable.getSpaceAfter()
                 continue
             parts = flowable.split(inner, room - y - before) if room - y - before > 0 else []
             rest = self.content[i + 1 :]
-            if len(parts) >= 2:
+            if parts:  # cut in two, or shrunk to what fits (room to write)
                 first.append(parts[0])
+                y += before + parts[0].wrap(inner, room)[1]
                 rest = [*parts[1:], *rest]
             else:
                 rest = [flowable, *rest]
-            if not first or (self.keep_first and first == self.content[:1]):
-                return []  # nothing fits, or a label would stand alone
+            if not first or not (at_top or self._enough_follows(first, y - lead_height, inner)):
+                return []  # nothing fits, or a heading would stand (nearly) alone
+            if not rest:
+                return [self._part(first, self.open_top, self.open_bottom)]
             return [
-                Panel(first, self.padding, self.background, self.border, self.open_top, True),
-                Panel(rest, self.padding, self.background, self.border, True, self.open_bottom),
+                self._part(first, self.open_top, True),
+                self._part(rest, True, self.open_bottom),
             ]
         return []
+
+    def _enough_follows(self, first: list[Flowable], followed: float, inner: float) -> bool:
+        """Whether what stays on this page after the leading items is enough."""
+        if not self.keep_first:
+            return True
+        if len(first) <= self.keep_first:
+            return False
+        after = self.content[self.keep_first :]
+        total = float(sum(f.wrap(inner, 1e9)[1] for f in after))
+        return bool(followed >= min(follow_room(after[0], inner), total) - 1e-6)
+
+    def _part(self, content: list[Flowable], open_top: bool, open_bottom: bool) -> Panel:
+        return Panel(content, self.padding, self.background, self.border, open_top, open_bottom)
 
     def draw(self) -> None:
         canv = self.canv
@@ -216,13 +252,39 @@ class Panel(Flowable):  # type: ignore[misc]
             flowable.drawOn(canv, self.padding, top - y - h)
 
 
-def keep_with_next(label: Flowable, following: Sequence[Flowable]) -> Panel:
+# A heading or label keeps at least this many lines of what follows on its page.
+FOLLOW_LINES = 2
+
+
+def follow_room(flowable: Flowable, width: float) -> float:
+    """The height of about FOLLOW_LINES lines of `flowable` (what a heading keeps with it)."""
+    style = getattr(flowable, "style", None)
+    if style is not None:
+        return float(FOLLOW_LINES * style.leading)
+    spacing = getattr(flowable, "spacing", None)
+    if spacing is not None:
+        return float(FOLLOW_LINES * spacing)
+    first_rows = getattr(flowable, "first_rows_height", None)
+    if first_rows is not None:  # a table: its header and two lines of its first row
+        return float(first_rows(FOLLOW_LINES - 1, follow_room))
+    if isinstance(flowable, Panel) and flowable.content:
+        lead = flowable.keep_first
+        inner = width - 2 * flowable.padding
+        if lead and len(flowable.content) > lead:
+            lead_height = float(sum(f.wrap(inner, 1e9)[1] for f in flowable.content[:lead]))
+            return lead_height + follow_room(flowable.content[lead], inner)
+        return follow_room(flowable.content[0], inner)
+    return float(flowable.wrap(width, 1e9)[1])
+
+
+def keep_with_next(label: Flowable, following: Sequence[Flowable], lead: int = 1) -> Panel:
     """`label` and what follows it, never parted by a page break right after the label.
 
-    Cheaper than ReportLab's keepWithNext, which wraps the pair in a
-    KeepTogether that copies the whole frame each time it is measured.
+    The first `lead` items (a heading, its hint) stay with at least two lines
+    of what follows. Cheaper than ReportLab's keepWithNext, which wraps the
+    pair in a KeepTogether that copies the whole frame each time it is measured.
     """
-    panel = Panel([label, *following], 0.0, border=None, keep_first=True)
+    panel = Panel([label, *following], 0.0, border=None, keep_first=lead)
     panel.spaceBefore = label.getSpaceBefore()
     return panel
 
@@ -266,3 +328,130 @@ class Scale(Flowable):  # type: ignore[misc]
         step = self.width / self.count
         for i in range(self.count):
             canv.drawCentredString(step * (i + 0.5), self.size * 0.25, str(i + 1))
+
+
+class MarkedLines(WriteLines):
+    """Lines to write on with a bullet, or numbers from `start`, hanging like a list's."""
+
+    def __init__(self, count: int, spacing: float, style: ParagraphStyle, *,
+                 start: int | None = None, optional: bool = False) -> None:
+        super().__init__(count, spacing, float(style.leftIndent), optional)
+        self.style = style
+        self.start = start
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = super().split(avail_width, avail_height)
+        return [MarkedLines(p.count, self.spacing, self.style, start=self.start,
+                            optional=self.optional) for p in parts]
+
+    def draw(self) -> None:
+        super().draw()
+        style = self.style
+        canv = self.canv
+        canv.setFillColor(style.bulletColor)
+        canv.setFont(style.bulletFontName, style.bulletFontSize)
+        for i in range(self.count):
+            y = self.height - (i + 1) * self.spacing + 4
+            mark = "•" if self.start is None else f"{self.start + i}."
+            canv.drawString(float(style.bulletIndent), y, mark)
+
+
+class FitPage(Flowable):  # type: ignore[misc]
+    """The same content at several type sizes: the largest that fits `pages` pages.
+
+    Each try builds the flowables at one size, largest first. A try is measured
+    by cutting it as the frames would (the first page `avail_height` tall, the
+    next ones `next_height`). When even the last try needs more pages, its
+    flowables flow on as any others do.
+    """
+
+    def __init__(self, tries: Sequence[Callable[[], list[Flowable]]], *, pages: int = 1,
+                 next_height: float | None = None) -> None:
+        super().__init__()
+        self.tries = list(tries)
+        self.pages = pages
+        self.next_height = next_height
+        self._key: tuple[float, float] | None = None
+        self._chosen: list[Flowable] = []
+        self._stack: Panel | None = None
+        self.chosen_try = -1
+
+    def _choose(self, avail_width: float, avail_height: float) -> None:
+        if self._key == (avail_width, avail_height):
+            return
+        self._key = (avail_width, avail_height)
+        for index, build in enumerate(self.tries):
+            flowables = build()
+            self._chosen, self.chosen_try = flowables, index
+            if pages_needed(flowables, avail_width, avail_height,
+                            self.next_height or avail_height, self.pages) <= self.pages:
+                return
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._choose(avail_width, avail_height)
+        self._stack = Panel(self._chosen, 0.0, border=None)
+        self.width, self.height = self._stack.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self._choose(avail_width, avail_height)
+        return list(self._chosen)
+
+    def draw(self) -> None:
+        assert self._stack is not None
+        self._stack.drawOn(self.canv, 0, 0)
+
+
+def pages_needed(flowables: Sequence[Flowable], width: float, first: float, rest: float,
+                 most: int) -> int:
+    """How many frames `flowables` fill (counted up to `most` + 1)."""
+    content: Flowable = Panel(list(flowables), 0.0, border=None)
+    height = first
+    for pages in range(1, most + 2):
+        if content.wrap(width, height)[1] <= height + 1e-6:
+            return pages
+        parts = content.split(width, height)
+        if len(parts) < 2:
+            return most + 1
+        content = parts[1]
+        height = rest
+    return most + 1
+
+
+class OnEvenPage(Flowable):  # type: ignore[misc]
+    """Makes what follows start on an even (left-hand) page.
+
+    On an odd page it fills the page with lines for notes under `title`; on an
+    even page it takes no room at all. Put it right after a page break.
+    """
+
+    def __init__(self, title: str, style: ParagraphStyle, spacing: float) -> None:
+        super().__init__()
+        self.title = title
+        self.style = style
+        self.spacing = spacing
+        self._fill = False
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        canv = getattr(self, "canv", None)
+        self._fill = canv is not None and canv.getPageNumber() % 2 == 1
+        self.width = avail_width
+        self.height = avail_height if self._fill else 0.0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if not self._fill:
+            return
+        canv = self.canv
+        style = self.style
+        canv.setFillColor(style.textColor)
+        canv.setFont(style.fontName, style.fontSize)
+        top = self.height - style.fontSize
+        canv.drawString(0, top, self.title)
+        lines_top = top - style.leading
+        count = int((lines_top - 4) // self.spacing)
+        canv.setStrokeColor(WRITE_LINE)
+        canv.setLineWidth(WRITE_LINE_WIDTH)
+        for i in range(count):
+            y = lines_top - (i + 1) * self.spacing
+            canv.line(0, y, self.width, y)

@@ -11,7 +11,7 @@ Empty rows are only lines, which is what makes tracker pages cheap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -23,6 +23,8 @@ from .styles import ACCENT_SOFT, ACCENT_TINT, RULE
 Cell: TypeAlias = "Flowable | None"
 _HUGE = 1e9
 UNCUT_ROW = 180.0  # points; rows up to this tall are never cut across pages
+KEEP_ROWS = 6  # a table of this many rows or fewer is never cut across pages
+LONE_ROWS = 2  # a cut leaves at least this many data rows on either side
 
 
 def cell_height(cell: Flowable, width: float) -> float:
@@ -61,8 +63,20 @@ class Grid(Flowable):  # type: ignore[misc]
         blank_rows: int = 0,
         blank_height: float = 0.0,
         blank_cells: Sequence[Cell] | None = None,
+        page_height: float = 0.0,
+        carry_blank: bool = False,
+        row_height: float = 0.0,
     ) -> None:
+        """`page_height` (the frame's) switches on the rules of a table that is
+        read as one: a table of at most KEEP_ROWS rows moves whole rather than
+        being cut, and a cut never leaves one row alone on either side. Empty
+        rows to write in that do not fit at the foot of a page are left off
+        (`carry_blank`: carried on, as a tracker's are). `row_height`: the
+        least height of a data row."""
         super().__init__()
+        self.page_height = page_height
+        self.carry_blank = carry_blank
+        self.min_row_height = row_height
         self.widths = list(widths)
         self.rows = [list(r) for r in rows]
         self.look = look
@@ -89,7 +103,24 @@ class Grid(Flowable):  # type: ignore[misc]
         self._heights = [self._row_height(r, self._min_row()) for r in self.rows]
 
     def _min_row(self) -> float:
-        return self.blank_height if self.look.form else 0.0
+        return self.blank_height if self.look.form else self.min_row_height
+
+    def first_rows_height(
+        self, count: int, lines: Callable[[Flowable, float], float] | None = None
+    ) -> float:
+        """The header and the first `count` rows (data rows, then empty ones).
+
+        With `lines` (a cell's first lines' height at a width), a tall first row
+        counts only as tall as the first lines of its cells.
+        """
+        self._measure()
+        data = list(self._heights[:count])
+        if lines is not None and data and self.rows:
+            first = max((lines(c, self._inner(i)) for i, c in enumerate(self.rows[0])
+                         if c is not None), default=0.0) + 1.8 * self.look.pad
+            data[0] = min(data[0], first)
+        blank = max(0, min(count - len(data), self.blank_rows)) * self.blank_height
+        return self._header_height + sum(data) + blank
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._measure()
@@ -101,10 +132,15 @@ class Grid(Flowable):  # type: ignore[misc]
     # -- splitting ---------------------------------------------------------
     def _part(self, rows: list[list[Cell]], blank: int) -> Grid:
         return Grid(self.widths, rows, self.look, header=self.header, blank_rows=blank,
-                    blank_height=self.blank_height, blank_cells=self.blank_cells)
+                    blank_height=self.blank_height, blank_cells=self.blank_cells,
+                    page_height=self.page_height, carry_blank=self.carry_blank,
+                    row_height=self.min_row_height)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._measure()
+        total = self._header_height + sum(self._heights) + self.blank_rows * self.blank_height
+        if len(self.rows) + self.blank_rows <= KEEP_ROWS and self._may_move(total, avail_height):
+            return []  # a short table is read as one: it moves whole
         room = avail_height - self._header_height
         used = 0.0
         count = 0
@@ -113,12 +149,20 @@ class Grid(Flowable):  # type: ignore[misc]
                 break
             used += height
             count += 1
-        if count == len(self.rows):  # every data row fits: cut the empty rows
+        if count == len(self.rows):  # every data row fits: what of the empty rows?
             fits = int((room - used) // self.blank_height) if self.blank_height else 0
             if fits >= self.blank_rows or (fits < 1 and count == 0):
                 return []
             fits = max(fits, 0)
-            return [self._part(self.rows, fits), self._part([], self.blank_rows - fits)]
+            if self.carry_blank or not self.page_height:
+                return [self._part(self.rows, fits), self._part([], self.blank_rows - fits)]
+            # Room to write stays under the rows above it, never alone on a new
+            # page: what does not fit is left off, if half of it (or the rows
+            # it follows) stays here; otherwise the table moves on.
+            if (not count and fits < (self.blank_rows + 1) // 2
+                    and self._may_move(self.first_rows_height(LONE_ROWS), avail_height)):
+                return []
+            return [self._part(self.rows, fits)]
         first = self.rows[:count]
         rest = self.rows[count:]
         # A row of ordinary height moves whole to the next page; only a tall
@@ -132,11 +176,23 @@ class Grid(Flowable):  # type: ignore[misc]
             if head.wrap(avail_width, avail_height)[1] <= avail_height + 1e-6:
                 return [head, self._part([cut[1], *rest[1:]], self.blank_rows)]
             _remeasure(rest[0])
+        # Never one row alone: at the foot of this page, or at the top of the next.
+        if self.page_height and len(rest) < LONE_ROWS and not self.blank_rows:
+            back = min(LONE_ROWS - len(rest), len(first) - LONE_ROWS)
+            if back > 0:
+                first, rest = first[:-back], [*first[-back:], *rest]
+        if (self.page_height and len(first) < min(LONE_ROWS, len(self.rows))
+                and self._may_move(self.first_rows_height(LONE_ROWS), avail_height)):
+            return []
         if not first:
             return []
         return [self._part(first, 0), self._part(rest, self.blank_rows)]
 
-
+    def _may_move(self, needed: float, avail_height: float) -> bool:
+        """Whether moving to the next page helps: `needed` fits a fresh page, and
+        this one is not fresh (a frame's height is all the room there is)."""
+        page = self.page_height
+        return bool(page) and needed <= 0.9 * page and avail_height < 0.9 * page
 
     def _split_row(self, row: list[Cell], room: float) -> tuple[list[Cell], list[Cell]] | None:
         """A row cut at `room` points: what fits, and the rest (None if nothing fits)."""

@@ -13,6 +13,7 @@ otherwise a Paragraph of `markup.user_text` (which adds the fallback fonts).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from .fonts import BODY, face_for
 from .markup import clean, user_text
+from .phones import glue_phones
 
 
 @lru_cache(maxsize=8192)
@@ -40,19 +42,29 @@ def _is_mark(char: str) -> bool:
 
 
 def text_flowable(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
-    """The lightest flowable that prints `text` (typed by someone) exactly."""
+    """The lightest flowable that prints `text` (typed by someone) exactly.
+
+    Phone numbers in it never break across lines (`phones.glue_phones`).
+    """
+    text = glue_phones(text)
     cleaned = clean(text)
     if _in_body_font(cleaned):
         return TextBlock(cleaned, style, bullet)
     return Paragraph(user_text(text), style, bulletText=bullet)
 
 
+# Where a line may break: any white space but the no-break space, which glues
+# the parts of a phone number together (see `phones.glue_phones`).
+_BREAKABLE = re.compile(r"[^\S\u00a0]+")
+
+
 def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking at spaces; explicit newlines kept; long words cut."""
+    """Greedy line breaking at spaces (never at a no-break space); newlines kept; long
+    words cut."""
     space = stringWidth(" ", font, size)
     out: list[str] = []
     for source in text.split("\n"):
-        words = source.split()
+        words = [w for w in _BREAKABLE.split(source) if w]
         if not words:
             out.append("")
             continue

@@ -11,18 +11,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from .context import Context
 from .flowables import AccentRule, Panel, TickBox, WriteLines, keep_with_next
 from .grid import Grid, GridLook
+from .markup import text_width
+from .phones import glue_phones
 from .styles import ACCENT, styles_for
-from .textblock import text_flowable
+from .textblock import TextBlock, text_flowable
 
-# A worksheet heading needs this many write-in lines of room below it, or it
-# starts on the next page (a heading alone at the foot of a page helps no one).
-HEADING_ROOM_LINES = 4
+# Styles of the headings that must stay with what follows them.
+HEADING_STYLES = frozenset({"h2", "h3"})
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,78 @@ def section_title(ctx: Context, kicker: str, title: str, template: str | None) -
 
 
 def heading(ctx: Context, text: str, hint: str = "") -> list[Flowable]:
-    """A worksheet heading, with an optional line of help below it."""
-    room = HEADING_ROOM_LINES * ctx.styles.metrics.row_height + ctx.styles.h2.leading * 2
-    out: list[Flowable] = [CondPageBreak(room), ctx.text(text, ctx.styles.h2)]
+    """A worksheet heading, with an optional line of help below it.
+
+    `bind_headings` later keeps it with at least two lines of what follows.
+    """
+    out: list[Flowable] = [ctx.text(text, ctx.styles.h2)]
     if hint:
-        out.append(ctx.text(hint, ctx.styles.small))
-        out.append(Spacer(0, 4))
+        out.append(_lead(ctx.text(hint, ctx.styles.small)))
+        out.append(_lead(Spacer(0, 4)))
     return out
+
+
+def _lead(flowable: Flowable) -> Flowable:
+    """Mark `flowable` as part of the heading before it (a hint, a gap)."""
+    flowable.heading_lead = True
+    return flowable
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return (isinstance(flowable, TextBlock | Paragraph) and isinstance(style, ParagraphStyle)
+            and style.name in HEADING_STYLES)
+
+
+def bind_headings(story: Sequence[Flowable], last_whole: float = 0.0) -> list[Flowable]:
+    """Every heading (with its hint) joined to what follows it, so that a page
+    never ends with a heading and less than two lines of what it heads.
+
+    With `last_whole`, the last heading of `story` (a part) takes everything
+    after it along, kept whole when no taller than `last_whole`: the end of a
+    part never spills a few lines onto a page of their own.
+    """
+    story = list(story)
+    last = _last_heading(story) if last_whole else None
+    if last is not None:
+        lead = [story[last]]
+        while last + len(lead) < len(story) and getattr(story[last + len(lead)],
+                                                         "heading_lead", False):
+            lead.append(story[last + len(lead)])
+        body = bind_headings(story[last + len(lead):])
+        group = Panel([*lead, *body], 0.0, border=None, keep_first=len(lead),
+                      keep_below=last_whole)
+        group.spaceBefore = lead[0].getSpaceBefore()
+        return [*bind_headings(story[:last]), group]
+    out: list[Flowable] = []
+    pending: Flowable | None = None  # the next content, bound already
+    for flowable in reversed(story):
+        if pending is not None and _is_heading(flowable):
+            lead = [flowable]
+            # Hints and gaps gathered so far belong to this heading.
+            while out and getattr(out[-1], "heading_lead", False):
+                lead.append(out.pop())
+            out.pop()  # `pending` itself
+            group = keep_with_next(lead[0], [*lead[1:], pending], lead=len(lead))
+            out.append(group)
+            pending = group
+            continue
+        out.append(flowable)
+        if not getattr(flowable, "heading_lead", False):
+            pending = flowable
+    out.reverse()
+    return out
+
+
+def _last_heading(story: Sequence[Flowable]) -> int | None:
+    """Index of the last heading with only content flowables (no page actions) after it."""
+    for index in range(len(story) - 1, -1, -1):
+        flowable = story[index]
+        if isinstance(flowable, ActionFlowable | CondPageBreak | KeepTogether):
+            return None
+        if _is_heading(flowable):
+            return index if index + 1 < len(story) else None
+    return None
 
 
 def lines(ctx: Context, count: int, indent: float = 0.0, optional: bool = False) -> WriteLines:
@@ -146,46 +213,98 @@ def table(
     blank_rows: int,
     width: float | None = None,
     blank_cells: Sequence[Flowable | None] | None = None,
+    *,
+    cell: ParagraphStyle | None = None,
+    strong: ParagraphStyle | None = None,
+    head: ParagraphStyle | None = None,
+    pad: float | None = None,
 ) -> list[Flowable]:
-    """A table of the client's records, then `blank_rows` empty rows to write in."""
+    """A table of the client's records, then `blank_rows` empty rows to write in.
+
+    Short tables are kept whole, and a cut never leaves one row alone (see `Grid`).
+    The cell styles are the build's unless given.
+    """
     st = ctx.styles
-    widths = column_widths(ctx, columns, rows, width or ctx.width)
-    header = [ctx.text(c.title, st.cell_head) for c in columns]
-    styles = [st.cell_strong if c.strong else st.cell for c in columns]
+    cell = cell or st.cell
+    strong = strong or st.cell_strong
+    head = head or st.cell_head
+    look = _look(st.large) if pad is None else GridLook(pad=pad)
+    widths = column_widths(columns, rows, width or ctx.width, cell, strong, head, look.pad)
+    header = [ctx.text(c.title, head) for c in columns]
+    styles = [strong if c.strong else cell for c in columns]
     cells = [[ctx.user(t, s) if t.strip() else None for t, s in zip(row, styles, strict=True)]
              for row in rows]
-    grid = Grid(widths, cells, _look(st.large), header=header, blank_rows=max(0, blank_rows),
-                blank_height=st.metrics.row_height, blank_cells=blank_cells)
+    grid = Grid(widths, cells, look, header=header, blank_rows=max(0, blank_rows),
+                blank_height=st.metrics.row_height, blank_cells=blank_cells,
+                page_height=ctx.height)
     grid.spaceAfter = 8
     return [grid]
 
 
-def _longest_word(text: str, font: str, size: float) -> float:
-    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+def _words(text: str) -> list[str]:
+    # A phone number's parts are glued with no-break spaces: one "word".
+    return [w for w in text.replace("\n", " ").split(" ") if w.strip()]
+
+
+def _longest_word(text: str, size: float, bold: bool) -> float:
+    return max((text_width(w, size, bold) for w in _words(glue_phones(text))), default=0.0)
+
+
+SCAN_ROWS = 60  # enough rows to see a column's kind of content
+SCAN_CHARS = 400  # a longer answer is a paragraph: it wraps whatever the width
 
 
 def column_widths(
-    ctx: Context, columns: Sequence[Column], rows: Sequence[Sequence[str]], total: float
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    total: float,
+    cell: ParagraphStyle,
+    strong: ParagraphStyle,
+    head: ParagraphStyle,
+    pad: float,
 ) -> list[float]:
-    """Widths by weight, widened where a column's longest word would not fit.
+    """Column widths from what the columns hold, as a browser lays out a table.
 
-    A header like "Relationship" in large print must not break mid-word; the
-    room comes from the columns with some to spare. A word longer than a
-    third of the table (a pasted link) is left to break.
+    Each column needs at least its longest word (a header like "Relationship"
+    in large print must not break mid-word) and would like its longest entry
+    on one line. When everything fits on one line, the spare room goes by the
+    columns' weights; otherwise each column gets its minimum and the rest of
+    the room in proportion to how much more it would like, so a column of
+    long answers ("What they help with") gets the room and a column of short
+    words is not padded out. A word longer than a third of the table (a pasted
+    link) is left to break. An empty table is laid out by the weights.
     """
-    st = ctx.styles
-    pad = 2 * st.metrics.cell_pad + 1
+    extra = 2 * pad + 1
     weight = sum(c.weight for c in columns)
-    widths = [total * c.weight / weight for c in columns]
-    needs = []
+    by_weight = [total * c.weight / weight for c in columns]
+    least: list[float] = []
+    most: list[float] = []
     for i, column in enumerate(columns):
-        need = _longest_word(column.title, st.cell_head.fontName, st.cell_head.fontSize)
-        cell = st.cell_strong if column.strong else st.cell
-        for row in rows[:50]:  # enough to see the column's kind of content
-            text = row[i]
-            if text and len(text) < 400 and text.isascii():
-                need = max(need, _longest_word(text, cell.fontName, cell.fontSize))
-        needs.append(min(need + pad, total / 3))
+        style = strong if column.strong else cell
+        bold = style.fontName != cell.fontName or column.strong
+        low = _longest_word(column.title, head.fontSize, True)
+        high = 0.0
+        for row in rows[:SCAN_ROWS]:
+            text = row[i][:SCAN_CHARS]
+            if not text.strip():
+                continue
+            low = max(low, _longest_word(text, style.fontSize, bold))
+            high = max(high, max(text_width(line, style.fontSize, bold)
+                                 for line in glue_phones(text).split("\n")))
+        least.append(min(low + extra, total / 3))
+        most.append(max(high + extra, least[-1]))
+    if not rows or sum(least) >= total:
+        return _widen(by_weight, least)
+    if sum(most) <= total:
+        spare = total - sum(most)
+        return [m + spare * c.weight / weight for m, c in zip(most, columns, strict=True)]
+    wish = [m - low for m, low in zip(most, least, strict=True)]
+    spare = total - sum(least)
+    return [low + spare * w / sum(wish) for low, w in zip(least, wish, strict=True)]
+
+
+def _widen(widths: list[float], needs: list[float]) -> list[float]:
+    """`widths` with each column widened to its need, from the columns with room to spare."""
     short = sum(max(0.0, n - w) for n, w in zip(needs, widths, strict=True))
     spare = sum(max(0.0, w - n) for n, w in zip(needs, widths, strict=True))
     if short <= 0 or spare < short:

@@ -11,7 +11,7 @@ from .care import (
 )
 from .checkins import TRACKER_LABELS, CheckIn, CheckIns, TrackerKind
 from .common import MAX_TEXT, Record
-from .crisis import CrisisContact, CrisisPlan, WalletCard
+from .crisis import CrisisContact, CrisisPlan, SaferSurroundings, WalletCard
 from .fields import (
     Problem,
     describe_validation_error,
@@ -70,7 +70,8 @@ __all__ = [
     "LevelOfCare",
     "Medication", "Meeting", "MeetingFormat", "Mentor", "MentorRole", "OnlineCommunity",
     "Organisation", "OrganisationKind", "Paper", "PathwayChoice", "PathwayKind", "Pathways",
-    "Plan", "PlanFileError", "Prevention", "PrintSettings", "Problem", "Record", "SelfCareArea",
+    "Plan", "PlanFileError", "Prevention", "PrintSettings", "Problem", "Record",
+    "SaferSurroundings", "SelfCareArea",
     "SelfCarePractice", "SoberActivity", "SupportNetwork", "SupportPerson", "TrackerKind",
     "Trigger", "TriggerKind", "WalletCard", "WarningSign", "WholeHealth",
     "describe_validation_error", "field_error_message", "field_title",

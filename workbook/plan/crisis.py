@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import Record, RequiredText, Text, field, list_field
+from .common import Record, RequiredText, Text, field, list_field, record_field
 
 
 class CrisisContact(Record):
@@ -16,6 +16,24 @@ class CrisisContact(Record):
     role: Text = field("Who they are", "Counselor, doctor, sponsor, crisis team...")
     phone: RequiredText = field("Phone", "As the client would dial it.", ...)
     on_wallet_card: bool = field("Put on the wallet crisis card", "", True)
+
+
+class SaferSurroundings(Record):
+    """Making my surroundings safer: what could hurt me, kept out of reach for now."""
+
+    alcohol_and_drugs: Text = field(
+        "Alcohol or drugs at home", "What I do about alcohol or drugs where I live."
+    )
+    medicines: Text = field(
+        "Medicines", "Where medicines are kept, and who keeps any extra or old ones."
+    )
+    firearms_and_means: Text = field(
+        "Firearms or other means",
+        "How firearms, or other things I could use to hurt myself, are kept away from me.",
+    )
+    who_holds_them: Text = field(
+        "Who holds them for me", "A person I trust who keeps these until I am safe."
+    )
 
 
 class CrisisPlan(Record):
@@ -35,12 +53,18 @@ class CrisisPlan(Record):
         "Treatment I return to", "Where to call to get back into care quickly."
     )
     where_to_go: Text = field(
-        "Where I go", "The nearest emergency room or crisis centre, with its address."
+        "Where I go", "The nearest emergency room or crisis center, with its address."
     )
     naloxone_applies: bool = field(
         "Naloxone applies to me", "Naloxone reverses an opioid overdose.", False
     )
     naloxone_location: Text = field("Where my naloxone is kept", "")
+    safer_surroundings: SaferSurroundings = record_field(
+        "Making my surroundings safer", SaferSurroundings
+    )
+    reasons_to_keep_going: list[RequiredText] = list_field(
+        "What I keep going for", "Reasons and people that matter to me."
+    )
     after_a_crisis: Text = field(
         "After a crisis or a slip", "What I do to get back on track."
     )

@@ -30,8 +30,20 @@ def _unchanged(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v1_crisis_companion(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the crisis plan's companion page: a safer surroundings record
+    and reasons to keep going. A version 1 plan has neither; both start empty."""
+    crisis = data.get("crisis_plan")
+    if isinstance(crisis, dict):
+        crisis = dict(crisis)
+        crisis.setdefault("safer_surroundings", {})
+        crisis.setdefault("reasons_to_keep_going", [])
+        data["crisis_plan"] = crisis
+    return data
+
+
 MIGRATIONS: dict[int, Migration] = {
-    1: _unchanged,  # 2: new crisis-plan fields, all with defaults
+    1: _v1_crisis_companion,  # 2: safer surroundings and reasons to keep going
     2: _unchanged,  # 3: print_settings.language may be "es"
 }
 

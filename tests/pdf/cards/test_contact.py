@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from cardplans import (
@@ -176,8 +177,9 @@ def test_a_blank_book_gets_cards_to_fill_in_and_the_crisis_lines() -> None:
 
 def test_a_facility_replaces_the_crisis_lines() -> None:
     facility = Facility(name="Clinic", crisis_lines=[
-        CrisisLine(name="Samaritans", number="116 123"),
-        CrisisLine(name="NHS urgent mental health", number="111", short="Call 111, option 2"),
+        CrisisLine(name="Samaritans", number="116 123", last_checked=dt.date(2026, 11, 1)),
+        CrisisLine(name="NHS urgent mental health", number="111", short="Call 111, option 2",
+                   last_checked=dt.date(2026, 11, 1)),
     ])
     pdf, _ = build(base_plan(), facility=facility)
     text = pages_of(pdf)[0]

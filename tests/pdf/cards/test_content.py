@@ -1,11 +1,11 @@
-"""What goes on the contact cards, read from the plan: who is carded, and how a phone splits."""
+"""What goes on the contact cards, read from the plan: who is carded, and in which order."""
 
 from __future__ import annotations
 
 import pytest
 from cardplans import base_plan
 
-from workbook.pdf.cards.content import contact_cards, same_person, split_phone
+from workbook.pdf.cards.content import contact_cards, same_person
 
 
 def test_cards_for_the_people_the_plan_marks_in_order() -> None:
@@ -35,15 +35,3 @@ def test_the_counselor_gets_a_card_with_a_line_for_the_number_when_not_in_the_cr
 )
 def test_same_person(a: str, b: str, same: bool) -> None:
     assert same_person(a, b) is same
-
-
-@pytest.mark.parametrize(
-    ("text", "number", "rest"),
-    [("(503) 555-0142", "(503) 555-0142", ""),
-     ("(503) 555-0100 ext. 214 (work line)", "(503) 555-0100 ext. 214", "(work line)"),
-     ("cell: +44 20 7946 0958", "+44 20 7946 0958", "cell:"),
-     ("Call or text 988", "988", "Call or text"),
-     ("ask at the front desk", "ask at the front desk", "")],
-)
-def test_split_phone(text: str, number: str, rest: str) -> None:
-    assert split_phone(text) == (number, rest)

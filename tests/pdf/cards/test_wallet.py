@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from cardplans import LONG_NAME, base_plan, discreet_plan, outlines, parse, stress_plan, text_in
@@ -126,7 +127,8 @@ def test_back_lists_who_to_call_in_order(wallet_pdf: bytes) -> None:
 
 
 def test_facility_lines_replace_the_standard_ones() -> None:
-    facility = Facility(crisis_lines=[CrisisLine(name="Samaritans", number="116 123")])
+    facility = Facility(crisis_lines=[
+        CrisisLine(name="Samaritans", number="116 123", last_checked=dt.date(2026, 11, 1))])
     pdf, _ = build(base_plan(), facility=facility)
     back = face_text(pdf, 0, wallet_slots(LETTER, duplex=False)[0].back)
     assert "Samaritans" in back and "116 123" in back and "988" not in back

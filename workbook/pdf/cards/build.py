@@ -26,9 +26,14 @@ from reportlab.platypus import (
 from ...geometry import PAGE_SIZES, Size
 from ...options import BuildResult, OverflowNote, RenderOptions
 from ...plan import Plan
+from ..contents import Marker
 from ..fonts import BODY, register_fonts
 from .contact import contact_flowables, contact_sheets
 from .wallet import wallet_flowables, wallet_notes
+
+# The markers of the card sheets' first pages (the contents page lists them).
+CONTACT_MARKER = "contact_cards"
+WALLET_MARKER = "wallet_card"
 
 # What a card-only PDF holds: the contact-card sheets or the wallet card.
 CardSheet = Literal["contact", "wallet"]
@@ -43,12 +48,13 @@ def _sheets(
     contact_notes: list[OverflowNote] = []
     if "contact" in which:
         sheets, contact_notes = contact_flowables(plan, options)
-        flowables += sheets
+        if sheets:
+            flowables += [Marker(CONTACT_MARKER), *sheets]
     if "wallet" in which:
         sheets, wallet_notes = wallet_flowables(plan, options)
         if flowables:
             flowables.append(PageBreak())
-        flowables += sheets
+        flowables += [Marker(WALLET_MARKER), *sheets]
     # The wallet card matters most in a crisis: its notes come first.
     return flowables, wallet_notes + contact_notes
 

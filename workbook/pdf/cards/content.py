@@ -112,27 +112,6 @@ def same_person(a: str, b: str) -> bool:
     return short == long or (len(short) >= 2 and long[: len(short)] == short)
 
 
-# A phone number as people write it: "+1 (503) 555-0142 ext. 12", "988", "116 123".
-_PHONE = re.compile(
-    r"\+?\(?\d[\d\s().\-/]*\d(?:\s*(?:ext\.?|extension|x)\s*\d+)?", re.IGNORECASE
-)
-
-
-def split_phone(text: str) -> tuple[str, str]:
-    """The number to print large, and whatever else the phone field says.
-
-    "(503) 555-0100 ext. 214 (work line, weekdays only)" ->
-    ("(503) 555-0100 ext. 214", "(work line, weekdays only)"). Text without a
-    number of at least three digits is all "number" (it is what to call).
-    """
-    match = _PHONE.search(text)
-    if match is None or sum(c.isdigit() for c in match.group(0)) < 3:
-        return " ".join(text.split()), ""
-    number = " ".join(match.group(0).split())
-    rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
-    return number, rest.strip(" ,;-–—")
-
-
 def contact_cards(plan: Plan, language: str = "en") -> list[ContactCard]:
     """The people and professionals who get a card, in print order, labelled in `language`."""
     words = translator(language)

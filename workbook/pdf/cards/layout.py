@@ -24,6 +24,7 @@ from ...geometry import (
 )
 from ...options import OverflowNote
 from ..markup import text_width
+from ..phones import split_phone
 from .content import (
     CONTACT_CARDS,
     WALLET_BACK,
@@ -32,7 +33,6 @@ from .content import (
     LinesCard,
     WalletContent,
     quote,
-    split_phone,
 )
 
 

@@ -26,7 +26,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ...options import OverflowNote
-from .content import ContactCard, quote, split_phone
+from ..phones import split_phone
+from .content import ContactCard, quote
 
 QR_WHERE = "contact cards, QR code"
 LEVEL = "L"  # 7 % error correction: a clean print, and the most room for contacts

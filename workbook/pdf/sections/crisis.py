@@ -1,105 +1,308 @@
-"""The crisis action plan: one clear page to reach for in a hard moment.
+"""Part 7, the crisis plan: the crisis action page, then its companion page.
 
-Contacts are printed in the order they are called: support people and
-mentors marked for the wallet card first, then the crisis plan's own
-contacts, then the crisis lines (the facility's, or the standard US lines).
-A blank workbook always prints the crisis lines.
+The crisis action page is what a client reaches for in a hard moment, so it is
+one page that starts at the top of a page: a band with the emergency number
+and the first crisis line, the signs and the steps side by side, who to
+contact in order (with the crisis lines), the treatment to return to, where to
+go and where naloxone is kept. It is laid out at the largest type that fits
+one page (two facing pages in large print, starting on a left-hand page);
+only a plan larger than that flows on, under a "continued" heading.
+
+Contacts are printed in the order they are called: the client's own people
+marked for the wallet card, their mentors, then the professionals of the
+crisis plan, then the crisis lines (the facility's, or the standard US lines).
+A blank workbook leaves numbered rows to write the people and professionals
+in, above the crisis lines.
+
+The companion page follows (see `crisis_companion`).
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
 
-from ...facility import crisis_lines_for, standard_crisis_lines
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import Spacer as Spacing
+
+from ...facility import CrisisLine, crisis_lines_for
 from ...plan import CrisisContact, CrisisPlan
+from ..contents import Marker
 from ..context import Context
-from ..flowables import Panel
-from ..styles import ACCENT_TINT
-from ..worksheet import (
-    Column,
-    answer,
-    bullets,
-    columns,
-    heading,
-    label_values,
-    numbered,
-    part_kicker,
-    section_title,
-    table,
+from ..document import continued_room
+from ..flowables import FitPage, MarkedLines, OnEvenPage, Panel, WriteLines, keep_with_next
+from ..fonts import BODY, BODY_BOLD
+from ..grid import Grid, GridLook
+from ..prose import paragraphs
+from ..styles import ACCENT, INK, MUTED
+from ..textblock import text_flowable
+from ..worksheet import Column, part_kicker, table
+from .crisis_band import BandEntry, CrisisBand
+from .crisis_companion import companion_page
+
+# The page template of a page that continues the crisis action page (document.py).
+CONTINUED_TEMPLATE = "continued"
+
+# Numbers that reach the emergency services, by country.
+EMERGENCY_NUMBERS = frozenset({"911", "112", "999", "000", "110", "119", "100", "102", "108"})
+
+
+@dataclass(frozen=True)
+class CrisisType:
+    """The type of one try at fitting the crisis page: body size, leading, paddings."""
+
+    size: float
+    leading: float
+    heading: float
+    pad: float  # inside table cells
+    gap: float  # between the blocks of the page
+
+
+# Largest first; the body type never goes below 10.5 pt (16 pt in large print).
+NORMAL_TRIES = (
+    CrisisType(11.5, 14.6, 14.0, 4.0, 10.0),
+    CrisisType(11.0, 13.6, 13.0, 3.5, 8.0),
+    CrisisType(10.5, 12.8, 12.5, 3.0, 6.0),
+)
+LARGE_TRIES = (
+    CrisisType(17.0, 21.5, 19.0, 5.0, 12.0),
+    CrisisType(16.0, 19.6, 17.5, 4.0, 8.0),
 )
 
 
+@dataclass(frozen=True)
+class CrisisStyles:
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    heading: ParagraphStyle
+    label: ParagraphStyle
+    cell: ParagraphStyle
+    cell_strong: ParagraphStyle
+    cell_head: ParagraphStyle
+    note: ParagraphStyle
+
+
+def _style(name: str, t: CrisisType, **kw: object) -> ParagraphStyle:
+    base: dict[str, object] = {
+        "fontName": BODY, "fontSize": t.size, "leading": t.leading, "textColor": INK,
+        "splitLongWords": 1, "wordWrap": None,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+@cache
+def crisis_styles(t: CrisisType) -> CrisisStyles:
+    """Every style of the crisis page at one type size (all of it at least body size)."""
+    return CrisisStyles(
+        body=_style("crisis_body", t),
+        bullet=_style("crisis_bullet", t, spaceAfter=t.gap / 4, leftIndent=t.size * 1.7,
+                      bulletIndent=0, bulletFontName=BODY_BOLD, bulletColor=ACCENT,
+                      bulletFontSize=t.size),
+        heading=_style("h3", t, fontName=BODY_BOLD, fontSize=t.heading,
+                       leading=t.heading * 1.2, textColor=ACCENT, spaceAfter=t.gap / 3),
+        label=_style("crisis_label", t, fontName=BODY_BOLD, textColor=ACCENT),
+        cell=_style("crisis_cell", t),
+        cell_strong=_style("crisis_cell_strong", t, fontName=BODY_BOLD),
+        cell_head=_style("crisis_cell_head", t, fontName=BODY_BOLD, textColor=ACCENT),
+        note=_style("crisis_note", t, textColor=MUTED),
+    )
+
+
+# --------------------------------------------------------------------------- the part
+
+
 def crisis_plan(ctx: Context, part: int) -> list[Flowable]:
+    """The crisis action page (from a page top) and the companion page after it."""
     plan = ctx.plan
     crisis = plan.crisis_plan if plan is not None else CrisisPlan()
-    out: list[Flowable] = [
-        PageBreak(),
-        *section_title(ctx, part_kicker(ctx, part), ctx.gettext("My crisis plan"), "crisis_plan"),
+    tries = LARGE_TRIES if ctx.styles.large else NORMAL_TRIES
+    pages = 2 if ctx.styles.large else 1
+
+    def build(t: CrisisType) -> Callable[[], list[Flowable]]:
+        return lambda: action_page(ctx, crisis, part, t)
+
+    out: list[Flowable] = [PageBreak()]
+    if ctx.styles.large:
+        # Two facing pages: the first on a left-hand (even) page.
+        out.append(OnEvenPage(ctx.gettext("Notes"), ctx.styles.h1,
+                              ctx.styles.metrics.write_spacing))
+    out += [
+        Marker("crisis_plan"),
+        NextPageTemplate(CONTINUED_TEMPLATE),
+        FitPage([build(t) for t in tries], pages=pages,
+                next_height=ctx.height - continued_room(ctx.styles.large)),
+        NextPageTemplate("body"),
     ]
-    st = ctx.styles
-    signs = [ctx.text(ctx.title(CrisisPlan, "signs"), st.h2),
-             *bullets(ctx, crisis.signs, 5 if ctx.blank else (1 if crisis.signs else 4))]
-    steps = [ctx.text(ctx.title(CrisisPlan, "steps"), st.h2),
-             *numbered(ctx, crisis.steps, 5 if ctx.blank else (1 if crisis.steps else 4))]
-    out.append(columns(ctx, signs, steps))
-    out += heading(ctx, ctx.title(CrisisPlan, "contacts"))
-    out += contacts(ctx, crisis)
-    out += label_values(ctx, [
-        (ctx.title(CrisisPlan, "return_to_treatment"), crisis.return_to_treatment),
-        (ctx.title(CrisisPlan, "where_to_go"), crisis.where_to_go),
-    ])
-    if ctx.blank or crisis.naloxone_applies or crisis.naloxone_location.strip():
-        out.append(KeepTogether([naloxone(ctx, crisis)]))
-    out += heading(ctx, ctx.title(CrisisPlan, "after_a_crisis"))
-    out += ctx.prose("after_crisis")
-    out += answer(ctx, ctx.gettext("What I will do"), crisis.after_a_crisis, empty_lines=8,
-                  extra_lines=4)
+    out += companion_page(ctx, crisis)
     return out
 
 
-def contact_rows(ctx: Context, crisis: CrisisPlan) -> tuple[list[list[str]], bool]:
-    """The contacts in calling order, and whether the crisis lines are among them."""
-    rows: list[list[str]] = []
+def action_page(ctx: Context, crisis: CrisisPlan, part: int, t: CrisisType) -> list[Flowable]:
+    """The blocks of the crisis action page at one type size, top to bottom."""
+    st = crisis_styles(t)
+    lines = crisis_lines_for(ctx.options.facility, ctx.language) if _with_lines(ctx, crisis) else []
+    all_lines = crisis_lines_for(ctx.options.facility, ctx.language)
+    out: list[Flowable] = [band(ctx, part, all_lines, t), Spacing(0, t.gap)]
+    out += [ctx.user(p, st.body) for p in _intro(ctx)]
+    out.append(Spacing(0, t.gap))
+    out.append(_signs_and_steps(ctx, crisis, st, t))
+    out.append(Spacing(0, t.gap))
+    out.append(keep_with_next(ctx.text(ctx.title(CrisisPlan, "contacts"), st.heading),
+                              contacts(ctx, crisis, lines, st, t)))
+    out.append(Spacing(0, t.gap))
+    tail: list[Flowable] = [_where_to_turn(ctx, crisis, st, t)]
+    checked = checked_note(ctx, lines)
+    if checked:
+        tail += [Spacing(0, t.gap / 2), ctx.text(checked, st.note)]
+    out.append(Panel(tail, 0.0, border=None, keep_below=ctx.height * 0.5))
+    return out
+
+
+def _intro(ctx: Context) -> list[str]:
+    # The template holds no markup: its paragraphs print as plain text at page size.
+    kinds = tuple(sorted(k.value for k in ctx.pathways))
+    texts = paragraphs("crisis_plan", ctx.name, kinds, ctx.blank, ctx.facility_name,
+                       ctx.language)
+    return [plain if plain is not None else markup for markup, plain in texts]
+
+
+def _with_lines(ctx: Context, crisis: CrisisPlan) -> bool:
+    return ctx.plan is None or crisis.include_standard_lines
+
+
+# --------------------------------------------------------------------------- the band
+
+
+def emergency_line(lines: Sequence[CrisisLine]) -> CrisisLine | None:
+    """The line that reaches the emergency services (911, 112...), if any."""
+    for line in lines:
+        digits = "".join(c for c in line.number if c.isdigit())
+        if digits in EMERGENCY_NUMBERS:
+            return line
+    return None
+
+
+def band(ctx: Context, part: int, lines: Sequence[CrisisLine], t: CrisisType) -> CrisisBand:
+    """The band across the top: the page's title, the emergency number, the first line."""
+    emergency = emergency_line(lines)
+    first = next((line for line in lines if line is not emergency), None)
+    entries = [BandEntry(ctx.gettext("In danger now?"),
+                         emergency.card_text() if emergency is not None
+                         else ctx.gettext("Call your local emergency number"))]
+    if first is not None:
+        entries.append(BandEntry(first.name, first.card_text()))
+    return CrisisBand(part_kicker(ctx, part).upper(),
+                      ctx.gettext("My crisis plan"), entries, t.size, large=ctx.styles.large)
+
+
+# --------------------------------------------------------------------------- signs and steps
+
+
+def _signs_and_steps(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
+                     t: CrisisType) -> Flowable:
+    spacing = max(ctx.styles.metrics.write_spacing * 0.9, t.leading * 1.6)
+    signs = [ctx.text(ctx.title(CrisisPlan, "signs"), st.heading)]
+    signs += _items(ctx, crisis.signs, st, spacing, numbered=False)
+    steps = [ctx.text(ctx.title(CrisisPlan, "steps"), st.heading)]
+    steps += _items(ctx, crisis.steps, st, spacing, numbered=True)
+    gap = 20.0
+    half = (ctx.width - gap) / 2
+    look = GridLook(pad=0.0, rules=False)
+    cells: list[Flowable | None] = [Panel(signs, 0.0, border=None, keep_first=1), None,
+                                    Panel(steps, 0.0, border=None, keep_first=1)]
+    return Grid([half, gap, half], [cells], look)
+
+
+def _items(ctx: Context, items: Sequence[str], st: CrisisStyles, spacing: float, *,
+           numbered: bool) -> list[Flowable]:
+    out: list[Flowable] = [
+        text_flowable(item, st.bullet, bullet=f"{i}." if numbered else "•")
+        for i, item in enumerate(items, start=1)
+    ]
+    blank = 5 if ctx.blank else (3 if not items else (1 if len(items) < 5 else 0))
+    if blank:
+        out.append(MarkedLines(blank, spacing, st.bullet,
+                               start=len(items) + 1 if numbered else None, optional=bool(items)))
+    return out
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+def contact_rows(ctx: Context, crisis: CrisisPlan) -> list[list[str]]:
+    """The client's own contacts in calling order: people, mentors, then professionals."""
     plan = ctx.plan
-    if plan is not None:
-        network = plan.support_network
-        rows += [[p.name, p.relationship, p.phone] for p in network.people if p.on_wallet_card]
-        rows += [[m.name, ctx.label(m.role), m.phone]
-                 for m in network.mentors if m.on_wallet_card]
-        rows += [[c.name, c.role, c.phone] for c in crisis.contacts]
-    with_lines = plan is None or crisis.include_standard_lines
-    if with_lines:
-        rows += [[line.name, line.how, line.number]
-                 for line in crisis_lines_for(ctx.options.facility, ctx.language)]
-    return rows, with_lines
+    if plan is None:
+        return []
+    network = plan.support_network
+    rows = [[p.name, p.relationship, p.phone] for p in network.people if p.on_wallet_card]
+    rows += [[m.name, ctx.label(m.role), m.phone] for m in network.mentors if m.on_wallet_card]
+    rows += [[c.name, c.role, c.phone] for c in crisis.contacts]
+    return rows
 
 
-def contacts(ctx: Context, crisis: CrisisPlan) -> list[Flowable]:
-    rows, with_lines = contact_rows(ctx, crisis)
+def contacts(ctx: Context, crisis: CrisisPlan, lines: Sequence[CrisisLine], st: CrisisStyles,
+             t: CrisisType) -> list[Flowable]:
+    own = contact_rows(ctx, crisis)
+    # Rows to write more in come before the crisis lines: own people first.
+    empty = 5 if ctx.blank else (1 if len(own) + len(lines) < 10 else 0)
+    rows = [*own, *([["", "", ""]] * empty), *[[line.name, line.how, line.number]
+                                                for line in lines]]
     numbered_rows = [[f"{i}.", *row] for i, row in enumerate(rows, start=1)]
-    out = table(
+    grid = table(
         ctx,
-        [Column("", 0.25), Column(ctx.title(CrisisContact, "name"), 1.3),
-         Column(ctx.title(CrisisContact, "role"), 1.5),
-         Column(ctx.title(CrisisContact, "phone"), 1.1, strong=True)],
-        numbered_rows,
-        5 if ctx.blank else 1,
+        [Column("", 0.2), Column(ctx.title(CrisisContact, "name"), 1.3),
+         Column(ctx.title(CrisisContact, "role"), 1.4),
+         Column(ctx.title(CrisisContact, "phone"), 1.0, strong=True)],
+        numbered_rows, 0,
+        cell=st.cell, strong=st.cell_strong, head=st.cell_head, pad=t.pad,
     )
-    facility = ctx.options.facility
-    if with_lines and (facility is None or facility.crisis_lines is None):
-        checked = ctx.date(standard_crisis_lines(ctx.language).last_checked)
-        out.append(ctx.text(ctx.gettext("National crisis lines last checked {date}.")
-                            .format(date=checked), ctx.styles.small))
-    return out
+    for g in grid:
+        if isinstance(g, Grid):
+            # An empty row is tall enough to write a name and number in.
+            g.min_row_height = ctx.styles.metrics.row_height * (0.85 if not ctx.styles.large
+                                                                else 0.7)
+            g.spaceAfter = 0
+    return grid
 
 
-def naloxone(ctx: Context, crisis: CrisisPlan) -> Panel:
-    st = ctx.styles
-    pad = st.metrics.box_pad
-    content: list[Flowable] = [ctx.text(ctx.gettext("Naloxone"), st.h3),
-                               *ctx.prose("naloxone", st.body)]
-    content += label_values(ctx, [(ctx.title(CrisisPlan, "naloxone_location"),
-                                   crisis.naloxone_location)], width=ctx.width - 2 * pad)
-    panel = Panel(content, pad, background=ACCENT_TINT, border=None)
-    panel.spaceBefore = 12
-    return panel
+def checked_note(ctx: Context, lines: Sequence[CrisisLine]) -> str:
+    """When the crisis lines were last checked: one date, or one per line."""
+    if not lines:
+        return ""
+    days = {line.last_checked for line in lines}
+    if len(days) == 1:
+        return ctx.gettext("Crisis lines last checked {date}.").format(
+            date=ctx.date(days.pop()))
+    each = "; ".join(f"{line.name}, {ctx.date(line.last_checked)}" for line in lines)
+    return ctx.gettext("Crisis lines last checked: {lines}.").format(lines=each)
+
+
+# --------------------------------------------------------------------------- where to turn
+
+
+def _where_to_turn(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
+                   t: CrisisType) -> Flowable:
+    """Treatment to return to, where to go and where naloxone is kept, side by side."""
+    pairs = [(ctx.title(CrisisPlan, "return_to_treatment"), crisis.return_to_treatment),
+             (ctx.title(CrisisPlan, "where_to_go"), crisis.where_to_go)]
+    if ctx.blank or crisis.naloxone_applies or crisis.naloxone_location.strip():
+        pairs.append((ctx.title(CrisisPlan, "naloxone_location"), crisis.naloxone_location))
+    spacing = max(ctx.styles.metrics.write_spacing * 0.9, t.leading * 1.6)
+    gap = 16.0
+    width = (ctx.width - gap * (len(pairs) - 1)) / len(pairs)
+    cells: list[Flowable | None] = []
+    widths: list[float] = []
+    for i, (head, value) in enumerate(pairs):
+        if i:
+            cells.append(None)
+            widths.append(gap)
+        answer: Flowable = (ctx.user(value, st.body) if value.strip()
+                            else WriteLines(3, spacing))
+        cells.append(Panel([ctx.text(head, st.label), answer], 0.0, border=None, keep_first=1))
+        widths.append(width)
+    return Grid(widths, [cells], GridLook(pad=0.0, rules=False))
+

@@ -10,8 +10,12 @@ from reportlab.platypus import Flowable, FrameBreak, Image, PageBreak, Spacer
 from ...facility import FacilityFileError
 from ...plan import About, AssessmentSnapshot
 from ...text.i18n import _
+from ..contents import Contents, Entry, PageReference
 from ..context import Context
 from ..document import cover_space_below_band
+from ..flowables import Panel
+from ..markup import text_width
+from ..styles import ACCENT_TINT
 from ..worksheet import answer, heading, label_values, lines, section_title
 
 LOGO_MAX_HEIGHT = 64.0
@@ -94,12 +98,34 @@ def _logo(path: Path) -> Image:
     return Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
 
 
+def contents_page(ctx: Context, entries: list[Entry]) -> list[Flowable]:
+    """The contents, right after the cover: every part and the page it starts on."""
+    st = ctx.styles
+    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", ctx.gettext("Contents"), None)]
+    size = st.body.fontSize
+    kicker = max((text_width(e.kicker, size, True) for e in entries), default=0.0)
+    out.append(Contents(entries, st.body, kicker + size if kicker else 0.0, row=size * 2.0))
+    return out
+
+
+def crisis_reference(ctx: Context) -> Panel:
+    """"In a crisis, turn to page N": where the crisis plan is, in a tinted box."""
+    st = ctx.styles
+    reference = PageReference(ctx.gettext("In a crisis, turn to your crisis plan on page {page}."),
+                              "crisis_plan", st.cover_facility)
+    panel = Panel([reference], st.metrics.box_pad, background=ACCENT_TINT, border=None)
+    panel.spaceBefore = 4
+    panel.spaceAfter = 8
+    return panel
+
+
 def start_here(ctx: Context) -> list[Flowable]:
     """How to use this workbook, and where the client stands today."""
     plan = ctx.plan
     snapshot = plan.about.snapshot if plan is not None else AssessmentSnapshot()
     out = [PageBreak(), *section_title(ctx, ctx.gettext("Start here"),
                                        ctx.gettext("How to use this workbook"), "how_to_use")]
+    out.append(crisis_reference(ctx))
     out += heading(ctx, ctx.gettext("Where I am today"),
                    ctx.gettext("A snapshot of where things stand as this plan is made."))
     for name in ("progress", "concerns", "home_and_support", "stressors"):

@@ -1,0 +1,115 @@
+"""The band across the top of the crisis action page.
+
+White type on the accent colour: the page's title on the left; on the right,
+what to do if in danger now (the emergency number) and the first crisis line,
+each as a small label over a large number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
+
+from ..fonts import BODY, BODY_BOLD
+from ..markup import text_width
+from ..styles import ACCENT, WHITE
+from ..textblock import text_flowable
+
+
+@dataclass(frozen=True)
+class BandEntry:
+    label: str  # "In danger now?", "988 Suicide & Crisis Lifeline"
+    value: str  # "Call 911", "Call or text 988"
+
+
+def _white(name: str, size: float, bold: bool = False, leading: float = 1.2) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=BODY_BOLD if bold else BODY, fontSize=size,
+                          leading=size * leading, textColor=WHITE, splitLongWords=1)
+
+
+def _natural(flowable: Flowable) -> float:
+    """The width of a text flowable on one line."""
+    style = flowable.style
+    text = getattr(flowable, "text", "")
+    return text_width(text, style.fontSize, style.fontName == BODY_BOLD) + 1
+
+
+def _longest(flowable: Flowable) -> float:
+    style = flowable.style
+    words = getattr(flowable, "text", "").split()
+    return max((text_width(w, style.fontSize, style.fontName == BODY_BOLD) for w in words),
+               default=0.0) + 1
+
+
+class CrisisBand(Flowable):  # type: ignore[misc]
+    """The band: kicker and title on the left, the numbers to call on the right."""
+
+    def __init__(self, kicker: str, title: str, entries: Sequence[BandEntry], size: float,
+                 large: bool = False) -> None:
+        super().__init__()
+        self.pad = size * 0.9
+        self.gap = size * 1.4
+        self.left = [text_flowable(kicker, _white("band_kicker", size, True)),
+                     text_flowable(title, _white("band_title", size * 1.9, True, 1.1))]
+        self.right: list[tuple[Flowable, Flowable]] = [
+            (text_flowable(e.label, _white("band_label", size)),
+             text_flowable(e.value, _white("band_value", size * (1.45 if large else 1.6),
+                                           True, 1.1)))
+            for e in entries
+        ]
+        self._placed: list[tuple[Flowable, float, float]] = []
+
+    def _widths(self, inner: float) -> list[float]:
+        """The title's column and each entry's: as wide as their words want, the
+        numbers whole; when the room is short, the title and the labels wrap."""
+        gaps = self.gap * len(self.right)
+        title_need = max(_natural(f) for f in self.left)
+        needs = [max(_natural(label), _natural(value)) for label, value in self.right]
+        if title_need + sum(needs) + gaps <= inner:
+            spare = (inner - gaps - title_need - sum(needs)) / (1 + len(needs))
+            return [title_need + spare, *(n + spare for n in needs)]
+        values = [_natural(value) for _, value in self.right]
+        title_w = max(max(_longest(f) for f in self.left), inner * 0.3)
+        room = inner - gaps - title_w
+        if sum(values) > room:
+            title_w = max(max(_longest(f) for f in self.left),
+                          inner - gaps - sum(values))
+            room = inner - gaps - title_w
+        share = [max(v, room * n / sum(needs)) for v, n in zip(values, needs, strict=True)]
+        scale = room / sum(share)
+        return [title_w, *(w * scale for w in share)]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        inner = avail_width - 2 * self.pad
+        widths = self._widths(inner)
+        placed: list[tuple[Flowable, float, float]] = []
+        y = 0.0
+        for f in self.left:
+            _, h = f.wrap(widths[0], 1e6)
+            placed.append((f, self.pad, y + h))
+            y += h
+        left_h = y
+        right_h = 0.0
+        x = self.pad + widths[0] + self.gap
+        for (label, value), width in zip(self.right, widths[1:], strict=True):
+            _, lh = label.wrap(width, 1e6)
+            _, vh = value.wrap(width, 1e6)
+            placed += [(label, x, lh), (value, x, lh + 2 + vh)]
+            right_h = max(right_h, lh + 2 + vh)
+            x += width + self.gap
+        self._placed = placed
+        self.width = avail_width
+        self.height = max(left_h, right_h) + 2 * self.pad
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.roundRect(0, 0, self.width, self.height, 4, stroke=0, fill=1)
+        canv.restoreState()
+        for flowable, x, bottom in self._placed:
+            flowable.drawOn(canv, x, self.height - self.pad - bottom)
