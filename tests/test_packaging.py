@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pdfutil import page_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,6 +43,12 @@ def test_wheel_renders_a_workbook_from_a_fresh_venv(tmp_path: Path) -> None:
         "workbook/templates/en/how_to_use.j2",
         "workbook/templates/catalogues/triggers.toml",
         "workbook/templates/catalogues/crisis_lines_us.toml",
+        # Spanish: the catalogue is read as .po at run time (no .mo to build).
+        "workbook/locale/es/LC_MESSAGES/workbook.po",
+        "workbook/templates/es/how_to_use.j2",
+        "workbook/templates/catalogues/es/triggers.toml",
+        "workbook/templates/catalogues/es/crisis_lines_us.toml",
+        "workbook/resources/examples/plan-es.json",
     ):
         assert needed in names
 
@@ -64,7 +71,11 @@ def test_wheel_renders_a_workbook_from_a_fresh_venv(tmp_path: Path) -> None:
         "assert Path(workbook.__file__).is_relative_to(Path(sys.argv[1])), workbook.__file__;"
         "from workbook.cli import main;"
         "sys.exit(main(['example', '-o', 'plan.json'])"
-        " or main(['build', 'plan.json', '-o', 'w.pdf']))"
+        " or main(['build', 'plan.json', '-o', 'w.pdf'])"
+        " or main(['example', '--language', 'es', '-o', 'plan-es.json'])"
+        " or main(['build', 'plan-es.json', '-o', 'w-es.pdf']))"
     )
     _run(python, "-c", script, site, cwd=tmp_path)
     assert (tmp_path / "w.pdf").read_bytes().startswith(b"%PDF-")
+    # The Spanish catalogue came from the wheel: the workbook speaks Spanish.
+    assert "Página 2 de" in page_texts((tmp_path / "w-es.pdf").read_bytes())[1]

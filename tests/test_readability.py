@@ -140,3 +140,97 @@ def test_catalogues_use_respectful_words(kind: str) -> None:
         for text in (item.text, item.detail):
             match = FORBIDDEN_RE.search(PROPER_NAMES.sub("", text))
             assert match is None, f"{kind}: {text!r}"
+
+
+# -- Spanish ----------------------------------------------------------------------
+# The same gates for the Spanish workbook: Fernández-Huerta (textstat), the usual
+# plain-language measure for Spanish, at least 70 ("fairly easy"), and
+# person-first words: no label that makes a person their substance use.
+
+MIN_FERNANDEZ_HUERTA = 70.0
+
+FORBIDDEN_ES = (
+    "adicto", "adicta", "adictos", "adictas", "drogadicto", "drogadicta", "drogadictos",
+    "drogadictas", "alcohólico", "alcohólica", "alcohólicos", "alcohólicas", "limpio",
+    "limpia", "limpios", "limpias", "sucio", "sucia", "sucios", "sucias", "abuso", "abusos",
+    "abusador", "abusadores", "recaída", "recaídas", "borracho", "borracha", "borrachos",
+    "tecato", "tecatos", "drogata", "toxicómano", "toxicómanos", "vicioso", "viciosos",
+)  # fmt: skip
+FORBIDDEN_ES_RE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(w) for w in FORBIDDEN_ES) + r")(?!\w)", re.I
+)
+# Fellowship names may hold a listed word ("Alcohólicos Anónimos").
+PROPER_NAMES_ES = re.compile(r"Alcohólicos Anónimos|Alcoholics Anonymous", re.I)
+
+
+def fernandez_huerta(text: str) -> float:
+    import textstat
+
+    textstat.set_lang("es")
+    try:
+        return float(textstat.fernandez_huerta(text))
+    finally:
+        textstat.set_lang("en_US")
+
+
+def test_fernandez_huerta_tells_easy_from_hard() -> None:
+    easy = "El perro corre en el parque. La casa es grande. Hoy hace sol."
+    hard = (
+        "La implementación de intervenciones multidisciplinarias individualizadas "
+        "facilita la consolidación de la abstinencia mediante metodologías "
+        "psicoterapéuticas fundamentadas en evidencia científica contemporánea."
+    )
+    assert fernandez_huerta(easy) > 90
+    assert fernandez_huerta(hard) < MIN_FERNANDEZ_HUERTA  # so the template check can fail
+
+
+def test_spanish_forbidden_pattern_uses_word_boundaries() -> None:
+    assert FORBIDDEN_ES_RE.search("Llevo seis meses limpio.")
+    assert FORBIDDEN_ES_RE.search("una Recaída")
+    assert not FORBIDDEN_ES_RE.search("Limpieza dental")
+    assert not FORBIDDEN_ES_RE.search(PROPER_NAMES_ES.sub("", "Alcohólicos Anónimos (AA)"))
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_spanish_templates_are_easy_to_read(name: str) -> None:
+    for context in CONTEXTS:
+        text = plain_text(render(name, language="es", **context))
+        score = fernandez_huerta(text)
+        assert score >= MIN_FERNANDEZ_HUERTA, f"{name} ({context}): {score:.1f}: {text}"
+
+
+def test_the_spanish_prose_as_a_whole_is_easy_to_read() -> None:
+    # Every template of a full and of a blank workbook, read as one text.
+    for context in (CONTEXTS[0], CONTEXTS[-1]):
+        text = "\n\n".join(plain_text(render(n, language="es", **context)) for n in TEMPLATE_NAMES)
+        assert fernandez_huerta(text) >= MIN_FERNANDEZ_HUERTA
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_spanish_templates_use_respectful_words(name: str) -> None:
+    for context in CONTEXTS:
+        text = plain_text(render(name, language="es", **context))
+        match = FORBIDDEN_ES_RE.search(PROPER_NAMES_ES.sub("", text))
+        assert match is None, f"{name}: {match.group(0) if match else ''!r}"
+
+
+@pytest.mark.parametrize("kind", CATALOGUE_KINDS)
+def test_spanish_catalogues_use_respectful_words(kind: str) -> None:
+    for item in suggestions(kind, language="es"):
+        for text in (item.text, item.detail):
+            match = FORBIDDEN_ES_RE.search(PROPER_NAMES_ES.sub("", text))
+            assert match is None, f"{kind}: {text!r}"
+
+
+def test_spanish_catalogue_messages_use_respectful_words() -> None:
+    from babel.messages.pofile import read_po
+
+    from workbook.text.i18n import catalogue_file
+
+    with catalogue_file("es").open("rb") as handle:
+        catalogue = read_po(handle, locale="es")
+    for message in catalogue:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            match = FORBIDDEN_ES_RE.search(PROPER_NAMES_ES.sub("", text or ""))
+            assert match is None, f"{message.id!r}: {text!r}"

@@ -91,17 +91,25 @@ def test_unknown_template_and_language_give_clear_errors() -> None:
         render("how_to_use", language="xx", **ctx())
     with pytest.raises(TemplateError, match="invalid template name"):
         render("../en/how_to_use", **ctx())
-    assert languages() == ("en",)
+    assert languages() == ("en", "es")
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_language_has_every_template(language: str) -> None:
+    folder = resources.files("workbook").joinpath("templates", language)
+    assert {entry.name.removesuffix(".j2") for entry in folder.iterdir()} == CONTRACT_NAMES
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
-def test_every_template_renders_for_every_pathway_combination(name: str) -> None:
+def test_every_template_renders_for_every_pathway_combination(name: str, language: str) -> None:
     style = getSampleStyleSheet()["BodyText"]
     seen: set[str] = set()
     for pathways, blank, facility in itertools.product(
         PATHWAY_SETS, (True, False), ("", "Riverside")
     ):
-        text = render(name, **ctx(blank=blank, pathways=pathways, facility=facility))
+        text = render(name, language=language,
+                      **ctx(blank=blank, pathways=pathways, facility=facility))
         if text in seen:
             continue
         seen.add(text)
@@ -127,15 +135,17 @@ def test_blank_and_personal_workbooks_speak_differently() -> None:
     assert render("cover_tagline", **ctx(blank=False)) != render("cover_tagline", **ctx(blank=True))
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
-def test_personal_workbook_without_a_name_reads_well(name: str) -> None:
-    text = render(name, **ctx(blank=False, name=""))
+def test_personal_workbook_without_a_name_reads_well(name: str, language: str) -> None:
+    text = render(name, language=language, **ctx(blank=False, name=""))
     assert not text.startswith((",", " ")) and " ," not in text and "''" not in text
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
-def test_a_name_ending_in_a_full_stop_reads_well(name: str) -> None:
-    text = render(name, **ctx(blank=False, name="J. R."))
+def test_a_name_ending_in_a_full_stop_reads_well(name: str, language: str) -> None:
+    text = render(name, language=language, **ctx(blank=False, name="J. R."))
     assert ".." not in text and ".," not in text.replace("J. R.,", "")
 
 

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.i18n import N_
 from .units import EPSILON, Box, Size, inch, mm
 
 
@@ -61,7 +62,7 @@ class GridSpec:
 # (github.com/jimevins/glabels-qt, commit 724ad8e): <Template brand="Avery" part="5371">
 # width="3.5in" height="2in", Layout nx="2" ny="5" x0="0.75in" y0="0.5in" dx="3.5in" dy="2in".
 AVERY_5371 = GridSpec(
-    name="Avery 5371/8371 (Letter, 10 business cards of 3.5 x 2 in)",
+    name=N_("Avery 5371/8371 (Letter, 10 business cards of 3.5 x 2 in)"),
     source="glabels-qt templates/avery-us-templates.xml, part 5371",
     page=LETTER,
     columns=2,
@@ -87,7 +88,7 @@ AVERY_5371 = GridSpec(
 # everywhere and centres each 3.5 x 2 in card in an L7414 cell: on L7414 stock
 # it lands 0.55 mm inside each perforation, on plain A4 the cut guides show it.
 AVERY_L7414 = GridSpec(
-    name="Avery L7414 (A4, 10 business cards of 90 x 52 mm)",
+    name=N_("Avery L7414 (A4, 10 business cards of 90 x 52 mm)"),
     source="glabels-qt templates/avery-iso-templates.xml, part 7414 / L7414",
     page=A4,
     columns=2,

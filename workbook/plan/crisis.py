@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..text.i18n import N_
 from .common import Record, RequiredText, Text, field, list_field, record_field
 
 
@@ -73,7 +74,9 @@ class CrisisPlan(Record):
 class WalletCard(Record):
     """The client's choices for the wallet-size crisis card."""
 
-    title: Text = field("Card title", "Printed across the top of the card.", "My Crisis Plan")
+    title: Text = field(
+        "Card title", "Printed across the top of the card.", N_("My Crisis Plan")
+    )
     discreet: bool = field(
         "Discreet card",
         "No words about treatment or substances, for a card that may be seen by others.",

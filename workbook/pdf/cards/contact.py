@@ -145,9 +145,9 @@ def _draw_margins(canv: Any, sheets: ContactSheets, index: int) -> None:
     draw_line(canv, (right_col[0] + right_col[1]) / 2, top_baseline, sheet_label, size,
               color=MUTED, align="centre")
     bar_y = cards_bottom / 2 - 1.7
-    calibration_bar(canv, left_col[0] + 14, bar_y, size)
+    calibration_bar(canv, left_col[0] + 14, bar_y, size, language=sheets.language)
     draw_line(canv, (right_col[0] + right_col[1]) / 2, bar_y,
-              words.gettext("Fits {sheet}").format(sheet=sheets.spec.name),
+              words.gettext("Fits {sheet}").format(sheet=words.gettext(sheets.spec.name)),
               6.5, color=MUTED, align="centre")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 # Whole words, any case; a trailing * also matches longer forms (addict -> addiction).
+# English and Spanish: a client's own words on a card may be in either.
 _WORDS = (
     "addict*", "alcohol*", "abstinen*", "anonymous", "booze", "buprenorphine", "clean time",
     "beer*", "cannabis", "cocaine", "crav*", "dealer*", "detox*", "drink", "drinks",
@@ -19,6 +20,12 @@ _WORDS = (
     "opiate*", "opioid*", "overdos*", "rehab*", "relaps*", "recovery", "samhsa", "sober*",
     "sobriety", "sponsor*", "substance*", "suboxone", "treatment*", "twelve step*",
     "12 step*", "12-step*", "withdrawal*",
+    # Spanish (a Spanish card, or Spanish words on any card).
+    "adicci*", "adict*", "alcoh*", "abstinencia", "antojo*", "buprenorfina", "cerveza*",
+    "cocaína", "consum*", "desintox*", "droga*", "drogadic*", "heroína", "licor*",
+    "marihuana", "metadona", "metanfetamina", "naloxona", "narcótico*", "opiáceo*",
+    "opioide*", "padrino", "madrina", "recaída*", "recuperación", "rehabilitaci*",
+    "sobredosis", "sobri*", "sustancia*", "tratamiento*", "vino", "anónimos",
 )
 # Short fellowship names only in capitals ("Na" is also a given name).
 _ACRONYMS = ("AA", "NA", "CA", "CMA", "SMART")

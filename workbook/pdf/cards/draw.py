@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 
 from ...geometry import Box, Line, RowsLayout, StackLayout, mm
 from ...geometry.fit import NOTE_INDENT
+from ...text.i18n import N_, translator
 from ..fonts import bold_of, register_fonts
 from ..markup import clean, segments, text_width
 
@@ -30,7 +31,7 @@ WRITE_LINE: Color = HexColor("#B9C2C6")
 OUTLINE_WIDTH = 0.5
 GUIDE_WIDTH = 0.5
 CALIBRATION_LENGTH = mm(50)
-CALIBRATION_TEXT = "measure me: 50 mm"
+CALIBRATION_TEXT = N_("measure me: 50 mm")
 
 FAKE_BOLD = 0.035  # outline width, as a share of the type size, for faces with no bold
 
@@ -212,7 +213,9 @@ def write_in(canv: Canvas, x: float, y: float, width: float, label: str, size: f
     canv.restoreState()
 
 
-def calibration_bar(canv: Canvas, x: float, y: float, size: float = 7) -> Box:
+def calibration_bar(
+    canv: Canvas, x: float, y: float, size: float = 7, language: str = "en"
+) -> Box:
     """A bar exactly 50 mm long with "measure me: 50 mm", its bottom-left at (x, y)."""
     height = mm("1.2")
     canv.saveState()
@@ -225,8 +228,9 @@ def calibration_bar(canv: Canvas, x: float, y: float, size: float = 7) -> Box:
         canv.line(end, y - 2, end, y + height + 2)
     canv.restoreState()
     text_x = x + CALIBRATION_LENGTH + 6
-    draw_line(canv, text_x, y - 1, CALIBRATION_TEXT, size, color=MUTED)
-    width = CALIBRATION_LENGTH + 6 + text_width(CALIBRATION_TEXT, size, False)
+    label = translator(language).gettext(CALIBRATION_TEXT)
+    draw_line(canv, text_x, y - 1, label, size, color=MUTED)
+    width = CALIBRATION_LENGTH + 6 + text_width(label, size, False)
     return Box(x, y - 2, width, height + 4)
 
 

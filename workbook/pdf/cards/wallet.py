@@ -204,7 +204,7 @@ def _draw_margins(canv: Any, page: WalletPage, language: str) -> None:
         sheet = words.gettext("Sheet {number} of {total}").format(number=page.sheet + 1,
                                                                   total=page.sheets)
         draw_line(canv, width - left, title_y, sheet, 7.5, color=MUTED, align="right")
-    calibration_bar(canv, left, WALLET_FOOTER / 2 - 2)
+    calibration_bar(canv, left, WALLET_FOOTER / 2 - 2, language=language)
 
 
 def wallet_flowables(
