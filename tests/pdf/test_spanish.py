@@ -98,7 +98,7 @@ def test_dates_days_and_pages_are_written_in_spanish(
     assert not ENGLISH_MONTHS.search(text), ENGLISH_MONTHS.search(text)
     pages = page_texts(result.pdf)
     assert f"Página 2 de {result.page_count}" in pages[1]
-    assert "Líneas nacionales de crisis revisadas por última vez el 22 de noviembre de 2026" in (
+    assert "Líneas de crisis revisadas por última vez el 22 de noviembre de 2026" in (
         " ".join(body_text(result.pdf).split())
     )
 

@@ -25,7 +25,7 @@ from .sections.health import continuing_care, whole_health
 from .sections.pathways import pathways
 from .sections.prevention import prevention
 from .sections.support import support_network
-from .worksheet import bind_headings
+from .worksheet import bind_headings, part_kicker
 
 # The marker of the page the workbook refers to in a crisis.
 CRISIS_PLAN = "crisis_plan"
@@ -63,15 +63,18 @@ def _marked(marker: str, flowables: list[Flowable]) -> list[Flowable]:
 
 def sections(ctx: Context) -> list[Section]:
     """The parts after the contents page, each with its line in the contents."""
-    t = ctx.gettext
-    out = [Section(Entry("", t("How to use this workbook"), "how_to_use"), start_here(ctx))]
+    t = ctx.gettext  # for the titles marked N_() in NUMBERED_PARTS
+    out = [Section(Entry("", ctx.gettext("How to use this workbook"), "how_to_use"),
+                   start_here(ctx))]
     for number, (marker, title, build) in enumerate(NUMBERED_PARTS, start=1):
-        entry = Entry(t("Part {number}").format(number=number), t(title), marker,
+        entry = Entry(part_kicker(ctx, number), t(title), marker,
                       strong=marker == CRISIS_PLAN)
         out.append(Section(entry, build(ctx, number)))
-    for marker, title, flowables in (("trackers", t("Trackers"), trackers(ctx)),
-                                     ("review_log", t("Review log"), review_log(ctx)),
-                                     ("signatures", t("Signatures"), signatures(ctx))):
+    for marker, title, flowables in (
+        ("trackers", ctx.gettext("Trackers"), trackers(ctx)),
+        ("review_log", ctx.gettext("Review log"), review_log(ctx)),
+        ("signatures", ctx.gettext("Signatures"), signatures(ctx)),
+    ):
         if flowables:
             out.append(Section(Entry("", title, marker), flowables))
     return out
@@ -93,9 +96,8 @@ def workbook_story(ctx: Context) -> list[Flowable]:
 
 
 def card_entries(ctx: Context) -> list[Entry]:
-    t = ctx.gettext
-    return [Entry("", t("Contact cards to cut out"), CONTACT_MARKER),
-            Entry("", t("Wallet crisis card"), WALLET_MARKER)]
+    return [Entry("", ctx.gettext("Contact cards to cut out"), CONTACT_MARKER),
+            Entry("", ctx.gettext("Wallet crisis card"), WALLET_MARKER)]
 
 
 def document_info(plan: Plan | None, language: str) -> DocumentInfo:

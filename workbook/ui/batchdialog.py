@@ -283,7 +283,7 @@ class BatchDialog(QDialog):
         row.addWidget(choose)
         hint = QLabel(_(
             "Columns: name (a name alone prints the blank workbook with that name on the "
-            "cover), plan (a plan file), and if you like paper, large_print and file."
+            "cover), plan (a plan file), and if you like paper, large_print, language and file."
         ))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
