@@ -63,8 +63,8 @@ def test_roster_is_checked_before_anything_is_written(
     [
         ("first,last\nA,B\n", "needs a 'name' or a 'plan' column"),
         ("name,colour\nA,blue\n", "unknown column 'colour'"),
-        ("name,paper\nA,legal\n", "row 2: paper: 'legal' is not letter or a4"),
-        ("name,large_print\nA,maybe\n", "row 2: large_print: 'maybe' is not yes or no"),
+        ("name,paper\nA,legal\n", "row 2, column paper: write letter or a4"),
+        ("name,large_print\nA,maybe\n", "row 2, column large_print: write yes or no"),
         ("name\n", "no rows to print"),
     ],
 )

@@ -21,23 +21,33 @@ a second when its cancel event is set.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import multiprocessing
+import io
 import re
 import signal
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TypeAlias
 
 from .facility import Facility
 from .options import BuildResult, RenderOptions, Which
-from .output.writer import OutputError, facility_files, write_output
+from .output.writer import (
+    OutputError,
+    OutputExists,
+    check_output,
+    facility_files,
+    write_output,
+)
 from .plan import Paper, Plan, PlanFileError, load_plan
+from .plan.io import read_input_bytes, shown
 from .text.i18n import languages
 
 COLUMNS = {"name", "plan", "paper", "large_print", "language", "file"}
@@ -74,13 +84,79 @@ def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60]
 
 
-def _flag(value: str, row: int, column: str) -> bool | None:
+def _flag(value: str, where: str) -> bool | None:
     value = value.strip().lower()
     if value in _YES:
         return True
     if value in _NO:
         return None if value == "" else False
-    raise RosterError(f"row {row}: {column}: '{value}' is not yes or no")
+    # The cell's text is not repeated: a roster holds health information.
+    raise RosterError(f"{where}, column large_print: write yes or no")
+
+
+# A roster is a list of names and file names; anything this big is a mistake.
+MAX_ROSTER_BYTES = 16 * 2**20
+MAX_NAME = 200
+
+
+def _roster_text(roster: Path) -> str:
+    try:
+        raw = read_input_bytes(roster, what="roster", limit=MAX_ROSTER_BYTES)
+    except PlanFileError as error:
+        raise RosterError(str(error)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RosterError(
+            f"{shown(roster)}: not a UTF-8 text file (save it as CSV UTF-8)"
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise RosterError(
+            f"{shown(roster)}: line {line}: holds a NUL character "
+            "(is it a spreadsheet file rather than CSV?)"
+        )
+    return text
+
+
+def _csv_problem(error: csv.Error) -> str:
+    text = str(error)
+    if "unexpected end of data" in text or "expected after" in text:
+        return 'a quoted cell is not closed (a " is missing) or has text after its closing "'
+    if "field larger than field limit" in text:
+        return "a cell is too long"
+    return "cannot be read as CSV"
+
+
+def _csv_rows(roster: Path, text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number, cells by lower-case column) for each record after the header.
+
+    Strict: a quote left open would otherwise swallow the rows after it.
+    A broken line is named by its line number in the file.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line = 0
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        number = 1
+        while True:
+            line = reader.line_num + 1
+            cells = next(reader, None)
+            if cells is None:
+                return
+            number += 1
+            yield number, dict(zip(header, (cell.strip() for cell in cells), strict=False))
+    except csv.Error as error:
+        raise RosterError(f"{shown(roster)}: line {line}: {_csv_problem(error)}") from None
+
+
+def _header(roster: Path, text: str) -> set[str]:
+    try:
+        first = next(csv.reader(io.StringIO(text, newline=""), strict=True), [])
+    except csv.Error as error:
+        raise RosterError(f"{shown(roster)}: line 1: {_csv_problem(error)}") from None
+    return {cell.strip().lower() for cell in first}
 
 
 def read_roster(
@@ -98,46 +174,45 @@ def read_roster(
 
     `paper` and `large_print` are the command line's flags: they beat a row's
     own column, which beats the plan's choice, which beats the facility's default.
+    Messages name the roster, the row and the column, never what a cell holds.
     """
-    try:
-        text = roster.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RosterError(f"{roster}: no such file") from None
-    except UnicodeDecodeError:
-        raise RosterError(f"{roster}: not a UTF-8 text file (save it as CSV UTF-8)") from None
-    reader = csv.DictReader(text.splitlines())
-    header = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    text = _roster_text(roster)
+    header = _header(roster, text)
     if not header & {"name", "plan"}:
-        raise RosterError(f"{roster}: the header row needs a 'name' or a 'plan' column")
+        raise RosterError(f"{shown(roster)}: the header row needs a 'name' or a 'plan' column")
     unknown = sorted(header - COLUMNS - {""})
     if unknown:
         known = ", ".join(sorted(COLUMNS))
-        raise RosterError(f"{roster}: unknown column '{unknown[0]}' (known: {known})")
+        raise RosterError(
+            f"{shown(roster)}: unknown column '{shown(unknown[0], 40)}' (known: {known})"
+        )
 
     jobs: list[Job] = []
     namer = FileNamer(out_dir)
-    for number, raw in enumerate(reader, start=2):  # row 1 is the header
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+    for number, row in _csv_rows(roster, text):
+        where = f"{shown(roster)}: row {number}"
         name, plan_cell = row.get("name", ""), row.get("plan", "")
         if not name and not plan_cell:
             if any(row.values()):
-                raise RosterError(f"{roster}: row {number}: needs a name or a plan")
+                raise RosterError(f"{where}: needs a name or a plan")
             continue
+        if len(name) > MAX_NAME:
+            raise RosterError(
+                f"{where}, column name: the name is {len(name):,} characters long; "
+                f"a name or initials can be at most {MAX_NAME}"
+            )
         row_paper = paper
         if row_paper is None and row.get("paper"):
             try:
                 row_paper = Paper(row["paper"].lower())
             except ValueError:
-                raise RosterError(
-                    f"{roster}: row {number}: paper: '{row['paper']}' is not letter or a4"
-                ) from None
-        row_large = _flag(row.get("large_print", ""), number, "large_print")
+                raise RosterError(f"{where}, column paper: write letter or a4") from None
+        row_large = _flag(row.get("large_print", ""), where)
         row_large = True if large_print else row_large
         row_language = language or row.get("language", "").lower() or None
         if row_language is not None and row_language not in languages():
             raise RosterError(
-                f"{roster}: row {number}: language: '{row['language']}' is not one of "
-                f"{', '.join(languages())}"
+                f"{where}, column language: write one of {', '.join(languages())}"
             )
         plan: Plan | None = None
         inputs = (roster, *facility_files(profile, facility))
@@ -147,7 +222,7 @@ def read_roster(
             try:
                 plan = load_plan(plan_path)
             except PlanFileError as error:
-                raise RosterError(f"{roster}: row {number}: {error}") from None
+                raise RosterError(f"{where}, column plan: {error}") from None
             inputs = (*inputs, plan_path)
             options = RenderOptions.for_plan(
                 plan, paper=row_paper, large_print=row_large, facility=facility,
@@ -165,8 +240,26 @@ def read_roster(
         output = namer.take(stem or f"workbook-{number - 1:03d}")
         jobs.append(Job(number, plan, options, output, inputs=inputs, overwrite=overwrite))
     if not jobs:
-        raise RosterError(f"{roster}: no rows to print")
+        raise RosterError(f"{shown(roster)}: no rows to print")
     return jobs
+
+
+def existing_outputs(jobs: Sequence[Job], roster: Path | None = None) -> list[Job]:
+    """Check every output before the first is written; return the jobs whose file exists.
+
+    Any other problem (a folder where a workbook should go, a name that is
+    an input, a device) is raised as a `RosterError` naming the row.
+    """
+    existing: list[Job] = []
+    for job in jobs:
+        try:
+            check_output(job.output, inputs=job.inputs, overwrite=job.overwrite)
+        except OutputExists:
+            existing.append(job)
+        except OutputError as error:
+            where = f"{shown(roster)}: row {job.row}" if roster is not None else f"row {job.row}"
+            raise RosterError(f"{where}: {error}") from None
+    return existing
 
 
 class FileNamer:
@@ -266,11 +359,62 @@ def build_job(job: Job) -> BuildResult | str:
         return f"could not be built ({type(error).__name__})"
 
 
-def _worker_start() -> None:
-    # Ctrl-C reaches the whole process group: the parent decides, the workers
-    # stay quiet instead of each printing a traceback.
+def _serve(conn: Connection) -> None:
+    """A worker process: build each job it is sent and send the result back.
+
+    Ctrl-C reaches the whole process group: the parent decides, the workers
+    stay quiet. A worker never writes a file, so stopping one (SIGTERM) at
+    any moment leaves nothing behind; when the parent is gone its pipe
+    closes and the worker leaves without a word.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from . import pdf  # noqa: F401  (load ReportLab and the fonts once, up front)
+
+    with contextlib.suppress(EOFError, OSError, KeyboardInterrupt):
+        while True:
+            job = conn.recv()
+            conn.send(build_job(job))
+
+
+class _Worker:
+    """One spawned worker process and its pipe; busy with at most one job."""
+
+    def __init__(self) -> None:
+        # Spawned workers start clean: no inherited ReportLab, font or Qt state.
+        context = get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.index: int | None = None  # the job it is building
+        _live_workers.add(self.process)
+
+    def give(self, index: int, job: Job) -> None:
+        self.index = index
+        self.conn.send(job)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self.process.terminate()
+        self.conn.close()
+
+    def reap(self) -> None:
+        self.process.join(timeout=1.0)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=1.0)
+        _live_workers.discard(self.process)
+
+
+# Worker processes of this process, for `kill_workers`.
+_live_workers: set[BaseProcess] = set()
+
+
+def kill_workers() -> None:
+    """Stop every worker at once (before the process leaves in a hurry)."""
+    for process in list(_live_workers):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
 
 
 def _in_process(jobs: Sequence[Job], cancel: threading.Event) -> _Results:
@@ -280,27 +424,50 @@ def _in_process(jobs: Sequence[Job], cancel: threading.Event) -> _Results:
         yield build_job(job)
 
 
-def _in_pool(
-    jobs: Sequence[Job], processes: int, cancel: threading.Event
-) -> _Results:
-    # Spawned workers start clean: no inherited ReportLab, font or Qt state.
-    pool = get_context("spawn").Pool(processes, initializer=_worker_start)
+def _in_workers(jobs: Sequence[Job], processes: int, cancel: threading.Event) -> _Results:
+    """Build in worker processes; yield the results in roster order.
+
+    Each worker has its own pipe and one job at a time, so no lock is shared
+    between processes: stopping a worker can never leave another one, or
+    this process, waiting on a lock the stopped one held.
+    """
+    workers: list[_Worker] = []
     try:
-        results = pool.imap(build_job, jobs, chunksize=1)  # in order, as they finish
-        for _ in range(len(jobs)):
-            while True:
+        workers = [_Worker() for _ in range(processes)]
+        waiting = iter(enumerate(jobs))
+        finished: dict[int, BuildResult | str] = {}
+        for next_index in range(len(jobs)):
+            while next_index not in finished:
                 if cancel.is_set():
                     return
-                try:
-                    result = results.next(timeout=_POLL_S)
-                except multiprocessing.TimeoutError:
-                    continue
-                break
-            yield result
+                for worker in workers:
+                    if worker.index is None:
+                        queued = next(waiting, None)
+                        if queued is not None:
+                            worker.give(*queued)
+                busy = [worker for worker in workers if worker.index is not None]
+                ready = wait([worker.conn for worker in busy], timeout=_POLL_S)
+                for worker in busy:
+                    if worker.conn not in ready or worker.index is None:
+                        continue
+                    try:
+                        result: BuildResult | str = worker.conn.recv()
+                        finished[worker.index] = result
+                    except (EOFError, OSError):
+                        # Killed from outside (out of memory?): that row fails,
+                        # a fresh worker takes the worker's place.
+                        finished[worker.index] = "could not be built (the worker stopped)"
+                        worker.stop()
+                        worker.reap()
+                        workers[workers.index(worker)] = _Worker()
+                        continue
+                    worker.index = None
+            yield finished.pop(next_index)
     finally:
-        # Workers still building are stopped at once; they never write files.
-        pool.terminate()
-        pool.join()
+        for worker in workers:
+            worker.stop()
+        for worker in workers:
+            worker.reap()
 
 
 def run_jobs(
@@ -324,7 +491,7 @@ def run_jobs(
     started = time.monotonic()
     printed = failed = 0
     results = (
-        _in_pool(jobs, processes, cancel) if processes > 0 else _in_process(jobs, cancel)
+        _in_workers(jobs, processes, cancel) if processes > 0 else _in_process(jobs, cancel)
     )
     try:
         for index, result in enumerate(results):

@@ -34,11 +34,11 @@ def run(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in args if not a.startswith("-")), None)
     if command not in ONE_SHOT:
-        sys.exit(main(args))
+        sys.exit(main(args, process=True))
     if command in RENDERS:
         import workbook.pdf  # noqa: F401  (imported before the freeze, on purpose)
     gc.freeze()
-    code = main(args)
+    code = main(args, process=True)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -10,15 +10,11 @@ place only when complete).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from .. import __version__
 from ..facility import Facility, load_facility
@@ -26,14 +22,13 @@ from ..library.errors import LibraryError
 from ..options import OverflowNote
 from ..output.writer import (
     OutputError,
-    check_output,
     facility_files,
-    make_folder,
     write_build,
     write_output,
 )
 from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json
 from ..text.i18n import SOURCE_LANGUAGE, languages
+from .batch import cmd_batch
 from .library import register as register_library_commands
 
 PROG = "recovery-workbook"
@@ -100,56 +95,6 @@ def cmd_blank(args: argparse.Namespace) -> int:
         args.output, None, options, inputs=_facility_files(args, facility), library=args.library
     )
     return 0
-
-
-def cmd_batch(args: argparse.Namespace) -> int:
-    from ..batch import RosterError, read_roster, run_jobs
-    from .progress import BatchProgress
-
-    facility = _facility(args)
-    out_dir: Path = args.output
-    if out_dir.exists() and not out_dir.is_dir():
-        raise RosterError(f"{out_dir}: is a file; give a folder for the workbooks")
-    jobs = read_roster(
-        args.roster,
-        out_dir,
-        facility=facility,
-        paper=Paper(args.paper) if args.paper else None,
-        large_print=args.large_print,
-        language=args.language,
-        profile=args.facility,
-        overwrite=args.overwrite,
-    )
-    new_folder = not out_dir.exists()
-    make_folder(out_dir)
-    # Every output is checked before the first is written.
-    try:
-        for job in jobs:
-            check_output(job.output, inputs=job.inputs, overwrite=job.overwrite)
-    except OutputError:
-        if new_folder:
-            with contextlib.suppress(OSError):
-                out_dir.rmdir()
-        raise
-    processes = max(1, min(args.jobs or os.cpu_count() or 1, len(jobs)))
-    progress = BatchProgress(len(jobs))
-    cancel = threading.Event()
-    # The first Ctrl-C stops the batch cleanly (whole files only, a summary);
-    # a second one interrupts at once.
-    previous = signal.signal(signal.SIGINT, lambda *_: _stop(cancel, previous))
-    try:
-        summary = run_jobs(jobs, processes=processes, on_row=progress.row, cancel=cancel)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    progress.finish(summary, out_dir)
-    if summary.cancelled:
-        return 130
-    return 1 if summary.failed else 0
-
-
-def _stop(cancel: threading.Event, previous: Any) -> None:
-    cancel.set()
-    signal.signal(signal.SIGINT, previous)
 
 
 def cmd_example(args: argparse.Namespace) -> int:
@@ -289,9 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, process: bool = False) -> int:
+    """Run one command; `process` when it is the whole process (see `run`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.process = process
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

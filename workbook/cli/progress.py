@@ -31,15 +31,25 @@ def duration(seconds: float) -> str:
     return _("{hours} h {minutes:02d} min").format(hours=hours, minutes=minutes)
 
 
-def row_label(done: RowDone) -> str:
+def row_label(done: RowDone, roster: str | None = None) -> str:
+    if roster:
+        return _("{roster} row {row}").format(roster=roster, row=done.job.row)
     return _("row {row}").format(row=done.job.row)
 
 
 class BatchProgress:
     """Reports each finished row and the closing summary on `stream`."""
 
-    def __init__(self, total: int, stream: TextIO | None = None, *, live: bool | None = None):
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        *,
+        live: bool | None = None,
+        roster: str | None = None,
+    ):
         self.total = total
+        self.roster = roster  # named with a failing row
         self.stream = stream if stream is not None else sys.stderr
         self.live = self.stream.isatty() if live is None else live
         self.done = 0
@@ -65,8 +75,8 @@ class BatchProgress:
     def row(self, done: RowDone) -> None:
         self.done += 1
         if done.error is not None:
-            self._say(_("{row}: not printed: {error}").format(row=row_label(done),
-                                                               error=done.error))
+            self._say(_("{row}: not printed: {error}").format(
+                row=row_label(done, self.roster), error=done.error))
         elif self._bar is None:
             self._say(f"[{self.done}/{self.total}] {row_label(done)}: {done.job.output}")
         for note in done.notes:

@@ -44,6 +44,7 @@ from ..facility import Facility
 from ..library.paths import library_path
 from ..options import BuildResult, RenderOptions, Which
 from ..plan import Plan, plan_to_json
+from ..plan.io import shown
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -64,15 +65,6 @@ class OutputError(Exception):
 
 class OutputExists(OutputError):
     """The target exists and overwriting was not allowed."""
-
-
-def shown(path: Path | str, limit: int = 120) -> str:
-    """A path as shown in a message: very long ones are shortened in the middle."""
-    text = str(path)
-    if len(text) <= limit:
-        return text
-    keep = (limit - 1) // 2
-    return f"{text[:keep]}…{text[-keep:]}"
 
 
 # -- what may not be written -----------------------------------------------------
@@ -246,12 +238,25 @@ def clean_stale_parts(folder: Path) -> int:
     return removed
 
 
+# Part files being written by this process, for `abandon_parts`.
+_in_progress: set[str] = set()
+
+
+def abandon_parts() -> None:
+    """Remove this process's unfinished part files (before a hurried exit)."""
+    for name in list(_in_progress):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        _in_progress.discard(name)
+
+
 @contextlib.contextmanager
 def _part_file(path: Path) -> Iterator[tuple[int, str]]:
     """A new 0600 part file next to `path`; removed unless it was renamed away."""
     folder = _folder_of(path)
     stem = path.name[:_PART_NAME_CHARS]
     fd, name = tempfile.mkstemp(prefix=f".{stem}.rw{os.getpid()}-", suffix=".part", dir=folder)
+    _in_progress.add(name)
     try:
         os.fchmod(fd, FILE_MODE)
         yield fd, name
@@ -261,6 +266,8 @@ def _part_file(path: Path) -> Iterator[tuple[int, str]]:
         with contextlib.suppress(OSError):
             os.unlink(name)
         raise
+    finally:
+        _in_progress.discard(name)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -6,7 +6,10 @@ file and, for a bad value, the field path (``support_network.people[2].phone``).
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,8 +51,70 @@ MIGRATIONS: dict[int, Migration] = {
 }
 
 
+# A plan file of a client with many years of entries is well under a megabyte;
+# anything larger is not a plan a person wrote.
+MAX_PLAN_BYTES = 8 * 2**20
+
+
 class PlanFileError(Exception):
     """A plan could not be read; the message is ready to show to a person."""
+
+
+def shown(path: Path | str, limit: int = 120) -> str:
+    """A path as shown in a message: a very long one is shortened in the middle."""
+    text = str(path)
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return f"{text[:keep]}…{text[-keep:]}"
+
+
+def _size(count: int) -> str:
+    if count >= 2**20:
+        return f"{count / 2**20:.1f} MB"
+    return f"{count / 1024:.0f} KB"
+
+
+def read_input_bytes(path: Path, *, what: str, limit: int) -> bytes:
+    """The bytes of an input file, or a one-line `PlanFileError` saying why not.
+
+    Only a regular file of at most `limit` bytes is read: a device, a named
+    pipe or a huge file is refused before reading (``/dev/zero`` would never
+    end, a pipe with no writer would wait forever).
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise PlanFileError(f"{shown(path)}: no such file") from None
+    except OSError as error:
+        raise PlanFileError(_cannot_read(path, error)) from None
+    except ValueError:  # a NUL character in the name
+        raise PlanFileError(f"{shown(path)}: not a usable file name") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PlanFileError(f"{shown(path)}: is a folder, not a {what}")
+    if not stat.S_ISREG(info.st_mode):
+        raise PlanFileError(
+            f"{shown(path)}: is not a regular file (a device or a named pipe), not a {what}"
+        )
+    too_big = f"{shown(path)}: is larger than a {what} can be (at most {_size(limit)})"
+    if info.st_size > limit:
+        raise PlanFileError(too_big)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise PlanFileError(_cannot_read(path, error)) from None
+    if len(data) > limit:
+        raise PlanFileError(too_big)
+    return data
+
+
+def _cannot_read(path: Path, error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        return f"{shown(path)}: the file name is too long"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"{shown(path)}: cannot be read (permission denied)"
+    return f"{shown(path)}: cannot be read ({error.strerror or type(error).__name__})"
 
 
 def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:
@@ -96,23 +161,15 @@ def plan_from_json(text: str | bytes, source: str = "plan") -> Plan:
 
 def read_plan_bytes(path: Path) -> bytes:
     """The bytes of a plan file, or a one-line `PlanFileError` saying why not."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PlanFileError(f"{path}: is a folder, not a plan file") from None
-    except OSError as error:
-        raise PlanFileError(f"{path}: cannot be read ({error.strerror})") from None
-    return raw
+    return read_input_bytes(path, what="plan file", limit=MAX_PLAN_BYTES)
 
 
 def load_plan(path: Path) -> Plan:
     """Read and validate a plan file."""
     raw = read_plan_bytes(path)
     if not raw.strip():
-        raise PlanFileError(f"{path}: the file is empty")
-    return plan_from_json(raw, str(path))
+        raise PlanFileError(f"{shown(path)}: the file is empty")
+    return plan_from_json(raw, shown(path))
 
 
 def plan_to_json(plan: Plan) -> str:
