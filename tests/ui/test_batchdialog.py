@@ -116,7 +116,7 @@ def test_a_roster_error_is_shown_and_nothing_starts(
     dialog.source.setCurrentIndex(1)
     dialog.roster.setText(str(roster))
     assert not dialog.start()
-    assert "row 2: paper" in dialog.status.text()
+    assert "row 2, column paper" in dialog.status.text()
     assert not (tmp_path / "prints").exists()
 
 
