@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
-from ..facility import standard_crisis_lines
 from ..options import BuildResult, RenderOptions
 from ..plan import Plan
 from ..text.i18n import N_
 from .cards import card_story
 from .cards.build import CONTACT_MARKER, WALLET_MARKER
+from .content import PrintContent, resolve
 from .contents import Entry, Marker
 from .context import Context
 from .document import DocumentInfo, Footer, render_story
@@ -100,13 +99,9 @@ def card_entries(ctx: Context) -> list[Entry]:
             Entry("", ctx.gettext("Wallet crisis card"), WALLET_MARKER)]
 
 
-def document_info(plan: Plan | None, language: str) -> DocumentInfo:
-    """The plan's date and the printed language; a blank workbook takes the date
-    the standard crisis lines were last checked (either way, the same every time)."""
-    day: dt.date | None = plan.about.plan_date if plan is not None else None
-    if day is None:
-        day = standard_crisis_lines().last_checked
-    return DocumentInfo(created=day, language=language)
+def document_info(content: PrintContent) -> DocumentInfo:
+    """The day the document is dated (see `PrintContent.created`) and the printed language."""
+    return DocumentInfo(created=content.created, language=content.language)
 
 
 def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
@@ -114,13 +109,14 @@ def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
 
     Pure: no files are written. The same plan and options give the same bytes.
     """
-    ctx = Context.create(plan, options)
+    content = resolve(plan, options)
+    ctx = Context.create(content)
     story = workbook_story(ctx)
-    cards, overflow = card_story(plan, options)
+    cards, overflow = card_story(content)
     story += cards
     footer = Footer(left=ctx.name or ctx.gettext("My Recovery Plan"), centre=ctx.facility_name,
                     page=ctx.gettext("Page {number} of {total}"),
                     large_print=options.large_print,
                     continued=ctx.gettext("My crisis plan, continued"))
-    pdf, pages, _ = render_story(story, options.paper, footer, document_info(plan, ctx.language))
+    pdf, pages, _ = render_story(story, options.paper, footer, document_info(content))
     return BuildResult(pdf=pdf, page_count=pages, overflow=tuple(overflow))

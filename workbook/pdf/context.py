@@ -1,4 +1,4 @@
-"""What every section builder needs to know about the build in hand."""
+"""What every section builder needs to know about the build in hand: its resolved content."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from ..options import RenderOptions
-from ..plan import PathwayKind, Plan, field_title, label
-from ..text.dates import format_date
-from ..text.i18n import translator
+from ..plan import PathwayKind, Plan
+from .content import PrintContent
 from .document import frame_size
 from .prose import paragraphs
 from .styles import Styles, styles_for
@@ -22,58 +21,74 @@ from .textblock import TextBlock, text_flowable
 
 @dataclass(frozen=True)
 class Context:
-    """One build: the plan (None for a blank workbook), options, styles, frame size."""
+    """One build: its resolved content (`content`), styles and body frame size.
 
-    plan: Plan | None
-    options: RenderOptions
+    The content's plan, options, name, facility name, language and pathways,
+    and its words and dates, are read through here: a section says
+    `ctx.plan`, `ctx.gettext("...")`, `ctx.date(day)`.
+    """
+
+    content: PrintContent
     styles: Styles
     width: float  # of the body frame
     height: float
-    pathways: frozenset[PathwayKind]
-    name: str  # the client's preferred name or initials; a blank's cover name, or ""
-    facility_name: str
-    language: str  # of the printed prose and suggestions
 
     @classmethod
-    def create(cls, plan: Plan | None, options: RenderOptions) -> Context:
-        width, height = frame_size(options.paper)
-        facility = options.facility
-        return cls(
-            plan=plan,
-            options=options,
-            styles=styles_for(options.large_print),
-            width=width,
-            height=height,
-            pathways=frozenset(plan.pathways.kinds()) if plan is not None else frozenset(),
-            name=plan.display_name() if plan is not None else options.cover_name,
-            facility_name=facility.name.strip() if facility is not None else "",
-            language=options.language,
-        )
+    def create(cls, content: PrintContent) -> Context:
+        width, height = frame_size(content.paper)
+        return cls(content=content, styles=styles_for(content.large_print), width=width,
+                   height=height)
 
-    # -- words in the plan's language (workbook/text/i18n.py) --------------------
+    @property
+    def plan(self) -> Plan | None:
+        return self.content.plan
 
-    def gettext(self, message: str) -> str:
-        """One of the workbook's own phrases, in the language it prints in."""
-        return translator(self.language).gettext(message)
+    @property
+    def options(self) -> RenderOptions:
+        return self.content.options
 
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        return translator(self.language).ngettext(singular, plural, count)
+    @property
+    def name(self) -> str:
+        """The client's preferred name or initials; a blank's cover name, or ""."""
+        return self.content.name
 
-    def title(self, model: type[BaseModel], name: str) -> str:
-        """A field's title (the form's label), in the printed language."""
-        return field_title(model, name, self.language)
+    @property
+    def facility_name(self) -> str:
+        return self.content.facility_name
 
-    def label(self, value: Enum) -> str:
-        """The words for one of the plan's choices, in the printed language."""
-        return label(value, self.language)
+    @property
+    def language(self) -> str:
+        """Of every printed word: prose, labels, suggestions, dates."""
+        return self.content.language
 
-    def date(self, day: dt.date | None) -> str:
-        """A date in words, as readers of this language and paper write it."""
-        return format_date(day, language=self.language, paper=self.options.paper)
+    @property
+    def pathways(self) -> frozenset[PathwayKind]:
+        return self.content.pathways
 
     @property
     def blank(self) -> bool:
-        return self.plan is None
+        return self.content.blank
+
+    # -- words in the plan's language, decided by the content ---------------------
+
+    def gettext(self, message: str) -> str:
+        """One of the workbook's own phrases, in the language it prints in."""
+        return self.content.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.content.ngettext(singular, plural, count)
+
+    def title(self, model: type[BaseModel], name: str) -> str:
+        """A field's title (the form's label), in the printed language."""
+        return self.content.title(model, name)
+
+    def label(self, value: Enum) -> str:
+        """The words for one of the plan's choices, in the printed language."""
+        return self.content.label(value)
+
+    def date(self, day: dt.date | None) -> str:
+        """A date in words, as readers of this language and paper write it."""
+        return self.content.date(day)
 
     def chose(self, kind: PathwayKind) -> bool:
         """Whether the client chose this pathway (a blank workbook offers them all)."""

@@ -23,6 +23,7 @@ from workbook.options import OverflowNote, RenderOptions
 from workbook.pdf.cards import build_cards_pdf
 from workbook.pdf.cards.contact import contact_sheets
 from workbook.pdf.cards.content import contact_cards
+from workbook.pdf.content import resolve
 from workbook.plan import Paper, Plan
 
 
@@ -69,7 +70,7 @@ def test_cards_continue_on_further_sheets(stress: tuple[bytes, tuple[OverflowNot
     pdf, _ = stress
     plan = stress_plan()
     cards = len(contact_cards(plan))
-    sheets = contact_sheets(plan, RenderOptions.for_plan(plan))
+    sheets = contact_sheets(resolve(plan, RenderOptions.for_plan(plan)))
     assert cards > 10
     found = outlines(pdf, 252, 144)
     assert len(found) == 10 * len(sheets.sheets)
@@ -206,4 +207,4 @@ def test_pdf_asks_for_no_scaling_embeds_its_fonts_and_is_deterministic(base_pdf:
 def test_large_print_options_pass_through() -> None:
     plan = base_plan()
     options = dataclasses.replace(RenderOptions.for_plan(plan), large_print=True)
-    assert contact_sheets(plan, options).large_print
+    assert contact_sheets(resolve(plan, options)).large_print

@@ -14,6 +14,7 @@ from workbook.options import OverflowNote, RenderOptions
 from workbook.pdf import build_cards_pdf
 from workbook.pdf.cards.content import wallet_content
 from workbook.pdf.cards.discreet import treatment_words
+from workbook.pdf.content import resolve
 from workbook.plan import Paper, Plan
 
 W, H = ID1_CARD.width, ID1_CARD.height
@@ -137,7 +138,7 @@ def test_facility_lines_replace_the_standard_ones() -> None:
 def test_the_standard_lines_can_be_left_out() -> None:
     plan = base_plan()
     plan.crisis_plan.include_standard_lines = False
-    assert all(not e.essential for e in wallet_content(plan, RenderOptions()).contacts)
+    assert all(not e.essential for e in wallet_content(resolve(plan, RenderOptions())).contacts)
 
 
 def test_a_blank_card_has_lines_to_write_on_and_the_crisis_lines() -> None:
@@ -226,7 +227,7 @@ def test_a_discreet_card_says_nothing_about_treatment(duplex: bool) -> None:
 def test_discreet_card_keeps_a_neutral_title_the_client_chose() -> None:
     plan = discreet_plan()
     plan.wallet_card.title = "Numbers for Sam"
-    content = wallet_content(plan, RenderOptions())
+    content = wallet_content(resolve(plan, RenderOptions()))
     assert content.title == "Numbers for Sam"
     plan.wallet_card.title = "My Crisis Plan"  # the default wording becomes neutral
-    assert wallet_content(plan, RenderOptions()).title == "Important numbers"
+    assert wallet_content(resolve(plan, RenderOptions())).title == "Important numbers"

@@ -1,8 +1,8 @@
 """The card entry points: card pages for the workbook, card notes, card-only PDFs.
 
-- `card_story(plan, options)`: the card sheets as flowables for the end of the
+- `card_story(content)`: the card sheets as flowables for the end of the
   workbook (beginning with the switch to the "fullpage" template), and the
-  notes of what did not fit.
+  notes of what did not fit, from the workbook's resolved content.
 - `card_overflow(plan, options)`: only the notes, without building a PDF.
 - `build_cards_pdf(plan, options, which)`: a PDF of only the contact cards or
   only the wallet card.
@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from ...geometry import PAGE_SIZES, Size
 from ...options import BuildResult, OverflowNote, RenderOptions
 from ...plan import Plan
+from ..content import PrintContent, resolve
 from ..contents import Marker
 from ..fonts import BODY, register_fonts
 from .contact import contact_flowables, contact_sheets
@@ -40,18 +41,18 @@ CardSheet = Literal["contact", "wallet"]
 
 
 def _sheets(
-    plan: Plan | None, options: RenderOptions, which: Sequence[CardSheet]
+    content: PrintContent, which: Sequence[CardSheet]
 ) -> tuple[list[Flowable], list[OverflowNote]]:
     register_fonts()
     flowables: list[Flowable] = []
     wallet_notes: list[OverflowNote] = []
     contact_notes: list[OverflowNote] = []
     if "contact" in which:
-        sheets, contact_notes = contact_flowables(plan, options)
+        sheets, contact_notes = contact_flowables(content)
         if sheets:
             flowables += [Marker(CONTACT_MARKER), *sheets]
     if "wallet" in which:
-        sheets, wallet_notes = wallet_flowables(plan, options)
+        sheets, wallet_notes = wallet_flowables(content)
         if flowables:
             flowables.append(PageBreak())
         flowables += [Marker(WALLET_MARKER), *sheets]
@@ -59,17 +60,17 @@ def _sheets(
     return flowables, wallet_notes + contact_notes
 
 
-def card_story(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
-                                                                   list[OverflowNote]]:
+def card_story(content: PrintContent) -> tuple[list[Flowable], list[OverflowNote]]:
     """The card sheets for the end of the workbook, each exactly one full page."""
-    flowables, notes = _sheets(plan, options, ("contact", "wallet"))
+    flowables, notes = _sheets(content, ("contact", "wallet"))
     return [NextPageTemplate("fullpage"), PageBreak(), *flowables], notes
 
 
 def card_overflow(plan: Plan | None, options: RenderOptions) -> list[OverflowNote]:
     """What will not fit on the cards at the smallest readable size (no PDF is built)."""
     register_fonts()
-    return wallet_notes(plan, options) + list(contact_sheets(plan, options).notes)
+    content = resolve(plan, options)
+    return wallet_notes(content) + list(contact_sheets(content).notes)
 
 
 class _CardsDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -99,7 +100,7 @@ def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: CardSheet)
     """A PDF of only the contact cards, or only the wallet card."""
     if which not in ("contact", "wallet"):
         raise ValueError(f"which must be 'contact' or 'wallet', not {which!r}")
-    flowables, notes = _sheets(plan, options, (which,))
+    flowables, notes = _sheets(resolve(plan, options), (which,))
     buffer = io.BytesIO()
     document = _CardsDocument(buffer, PAGE_SIZES[options.paper],
                               duplex=which == "wallet" and options.wallet_duplex)

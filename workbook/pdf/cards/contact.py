@@ -31,9 +31,10 @@ from ...geometry import (
     grid_cut_guides,
     paginate,
 )
-from ...options import OverflowNote, RenderOptions
-from ...plan import Paper, Plan
+from ...options import OverflowNote
+from ...plan import Paper
 from ...text.i18n import N_, translator
+from ..content import PrintContent
 from .content import BlankCard, contact_cards, lines_card
 from .draw import (
     ACCENT,
@@ -80,21 +81,22 @@ class ContactSheets:
         return paginate(len(self.items), len(self.slots))
 
 
-def contact_sheets(plan: Plan | None, options: RenderOptions) -> ContactSheets:
+def contact_sheets(resolved: PrintContent) -> ContactSheets:
     """Lay out every contact card (no drawing): what goes where, and what did not fit."""
-    spec = GRIDS[options.paper]
+    plan = resolved.plan
+    spec = GRIDS[resolved.paper]
     slots = card_slots(spec, BUSINESS_CARD)
-    large = options.large_print
+    large = resolved.large_print
     notes: list[OverflowNote] = []
     items: list[CardItem] = []
-    cards = contact_cards(plan, options.language) if plan is not None else []
+    cards = contact_cards(plan, resolved.language) if plan is not None else []
     for card in cards:
         layout, card_notes = layout_contact(card, large)
         items.append(layout)
         notes += card_notes
     # The crisis-lines card follows the client's choice in the crisis plan.
     if plan is None or plan.crisis_plan.include_standard_lines:
-        lines, line_notes = layout_lines(lines_card(options), large)
+        lines, line_notes = layout_lines(lines_card(resolved), large)
         items.append(lines)
         notes += line_notes
     payloads, qr_notes = qr_payloads(cards)
@@ -102,7 +104,7 @@ def contact_sheets(plan: Plan | None, options: RenderOptions) -> ContactSheets:
     notes += qr_notes
     # Empty places on the last sheet become cards to fill in by hand.
     items += [BlankCard()] * (-len(items) % len(slots))
-    return ContactSheets(spec, slots, tuple(items), tuple(notes), large, options.language)
+    return ContactSheets(spec, slots, tuple(items), tuple(notes), large, resolved.language)
 
 
 class ContactSheet(SheetFlowable):
@@ -206,9 +208,9 @@ def _draw_qr_card(canv: Any, area: Box, payload: QrPayload, large: bool, languag
     draw_stack(canv, layout, text_area, {"title": ACCENT})
 
 
-def contact_flowables(plan: Plan | None, options: RenderOptions) -> tuple[list[Flowable],
+def contact_flowables(resolved: PrintContent) -> tuple[list[Flowable],
                                                                           list[OverflowNote]]:
-    sheets = contact_sheets(plan, options)
+    sheets = contact_sheets(resolved)
     flowables: list[Flowable] = []
     for index in range(len(sheets.sheets)):
         if index:

@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...facility import CrisisLine, crisis_lines_for
-from ...options import OverflowNote, RenderOptions
+from ...options import OverflowNote
 from ...plan import Plan, label
 from ...plan.crisis import WalletCard
 from ...text.i18n import N_, translator
+from ..content import CrisisLine, PrintContent
 from .discreet import is_discreet
 
 WALLET_FRONT = "wallet card, front"
@@ -182,9 +182,8 @@ def contact_cards(plan: Plan, language: str = "en") -> list[ContactCard]:
     return cards
 
 
-def lines_card(options: RenderOptions) -> LinesCard:
-    title = translator(options.language).gettext("Crisis lines, any time")
-    return LinesCard(title, tuple(crisis_lines_for(options.facility, options.language)))
+def lines_card(resolved: PrintContent) -> LinesCard:
+    return LinesCard(resolved.gettext("Crisis lines, any time"), resolved.crisis_lines)
 
 
 # --------------------------------------------------------------------------- wallet card
@@ -243,17 +242,21 @@ def _line_label(line: CrisisLine, discreet: bool, language: str) -> str:
     return line.name
 
 
-def blank_wallet(options: RenderOptions) -> WalletContent:
-    language = options.language
+def blank_wallet(resolved: PrintContent) -> WalletContent:
+    language = resolved.language
     lines = tuple(
         WalletEntry(Sourced(_line_label(line, False, language)), "", Sourced(line.card_text()),
                     True)
-        for line in crisis_lines_for(options.facility, language)
+        for line in resolved.crisis_lines
     )
     return WalletContent(default_title(language), (), (), lines, None, False, True, (), language)
 
 
-def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
+def wallet_content(resolved: PrintContent) -> WalletContent:
+    """What goes on the wallet card: the plan's, or a blank card's (no plan)."""
+    plan = resolved.plan
+    if plan is None:
+        return blank_wallet(resolved)
     discreet = plan.wallet_card.discreet
     notes: list[OverflowNote] = []
 
@@ -263,7 +266,7 @@ def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
         notes.append(OverflowNote(where, item, DISCREET_ACTION, path))
         return False
 
-    language = options.language
+    language = resolved.language
     words = translator(language)
     discreet_title = words.gettext(DISCREET_TITLE)
     title = plan.wallet_card.title.strip()
@@ -329,7 +332,7 @@ def wallet_content(plan: Plan, options: RenderOptions) -> WalletContent:
         if contact.on_wallet_card:
             add(contact.name, contact.role, contact.phone, f"crisis_plan.contacts[{i}]", "role")
     if crisis.include_standard_lines:
-        for line in crisis_lines_for(options.facility, language):
+        for line in resolved.crisis_lines:
             entries.append(
                 WalletEntry(Sourced(_line_label(line, discreet, language)), "",
                             Sourced(line.card_text()), essential=True)

@@ -33,10 +33,10 @@ from ...geometry import (
     wallet_slots,
 )
 from ...geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
-from ...options import OverflowNote, RenderOptions
-from ...plan import Plan
+from ...options import OverflowNote
 from ...text.i18n import translator
-from .content import blank_wallet, wallet_content
+from ..content import PrintContent
+from .content import wallet_content
 from .draw import (
     ACCENT,
     CUT,
@@ -57,18 +57,17 @@ Side = Literal["pair", "front", "back"]
 BLANK_ROWS = 3  # lines to write names and numbers on, on a blank card
 
 
-def wallet_layout(
-    plan: Plan | None, options: RenderOptions
-) -> tuple[WalletLayout, list[OverflowNote]]:
-    content = blank_wallet(options) if plan is None else wallet_content(plan, options)
-    layout, notes = layout_wallet(content, options.large_print,
-                                  reserve=BLANK_ROWS * _blank_row_height(options.large_print)
+def wallet_layout(resolved: PrintContent) -> tuple[WalletLayout, list[OverflowNote]]:
+    content = wallet_content(resolved)
+    large = resolved.large_print
+    layout, notes = layout_wallet(content, large,
+                                  reserve=BLANK_ROWS * _blank_row_height(large)
                                   if content.blank else 0.0)
     return layout, [*content.notes, *notes]
 
 
-def wallet_notes(plan: Plan | None, options: RenderOptions) -> list[OverflowNote]:
-    return wallet_layout(plan, options)[1]
+def wallet_notes(resolved: PrintContent) -> list[OverflowNote]:
+    return wallet_layout(resolved)[1]
 
 
 def _blank_row_height(large: bool) -> float:
@@ -207,11 +206,10 @@ def _draw_margins(canv: Any, page: WalletPage, language: str) -> None:
     calibration_bar(canv, left, WALLET_FOOTER / 2 - 2, language=language)
 
 
-def wallet_flowables(
-    plan: Plan | None, options: RenderOptions
-) -> tuple[list[Flowable], list[OverflowNote]]:
-    layout, notes = wallet_layout(plan, options)
-    page = PAGE_SIZES[options.paper]
+def wallet_flowables(resolved: PrintContent) -> tuple[list[Flowable], list[OverflowNote]]:
+    layout, notes = wallet_layout(resolved)
+    options = resolved.options
+    page = PAGE_SIZES[resolved.paper]
     duplex = options.wallet_duplex
     slots = wallet_slots(page, duplex)
     sheets = paginate(max(1, options.wallet_copies), len(slots))
@@ -223,6 +221,6 @@ def wallet_flowables(
             if flowables:
                 flowables.append(PageBreak())
             flowables.append(WalletSheet(
-                layout, WalletPage(page, chosen, side, number, len(sheets)), options.large_print
+                layout, WalletPage(page, chosen, side, number, len(sheets)), resolved.large_print
             ))
     return flowables, notes

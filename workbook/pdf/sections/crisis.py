@@ -27,8 +27,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from reportlab.platypus import Spacer as Spacing
 
-from ...facility import CrisisLine, crisis_lines_for
 from ...plan import CrisisContact, CrisisPlan
+from ..content import CrisisLine
 from ..contents import Marker
 from ..context import Context
 from ..document import continued_room
@@ -143,8 +143,8 @@ def crisis_plan(ctx: Context, part: int) -> list[Flowable]:
 def action_page(ctx: Context, crisis: CrisisPlan, part: int, t: CrisisType) -> list[Flowable]:
     """The blocks of the crisis action page at one type size, top to bottom."""
     st = crisis_styles(t)
-    lines = crisis_lines_for(ctx.options.facility, ctx.language) if _with_lines(ctx, crisis) else []
-    all_lines = crisis_lines_for(ctx.options.facility, ctx.language)
+    all_lines = ctx.content.crisis_lines
+    lines = all_lines if _with_lines(ctx, crisis) else ()
     out: list[Flowable] = [band(ctx, part, all_lines, t), Spacing(0, t.gap)]
     out += [ctx.user(p, st.body) for p in _intro(ctx)]
     out.append(Spacing(0, t.gap))

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, FrameBreak, Image, PageBreak, Spacer
 
-from ...facility import FacilityFileError
 from ...plan import About, AssessmentSnapshot
-from ...text.i18n import _
+from ..content import Logo
 from ..contents import Contents, Entry, PageReference
 from ..context import Context
 from ..document import cover_space_below_band
@@ -72,7 +68,7 @@ def cover(ctx: Context) -> list[Flowable]:
 
 
 def _facility_block(ctx: Context) -> list[Flowable]:
-    facility = ctx.options.facility
+    facility = ctx.content.facility
     if facility is None:
         return []
     st = ctx.styles
@@ -87,15 +83,10 @@ def _facility_block(ctx: Context) -> list[Flowable]:
     return out
 
 
-def _logo(path: Path) -> Image:
-    try:
-        width, height = ImageReader(str(path)).getSize()
-    except Exception:  # PIL and ReportLab raise many kinds for a bad file
-        raise FacilityFileError(
-            _("{path}: logo is not a PNG or JPEG image").format(path=path)
-        ) from None
+def _logo(logo: Logo) -> Image:
+    width, height = logo.size()
     scale = min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width)
-    return Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
+    return Image(str(logo.path), width=width * scale, height=height * scale, hAlign="LEFT")
 
 
 def contents_page(ctx: Context, entries: list[Entry]) -> list[Flowable]:

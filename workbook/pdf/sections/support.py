@@ -7,12 +7,11 @@ supports forward. A facility's local resources and meetings close the part.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable, PageBreak
 
 from ...catalogues import suggestions
-from ...facility import LocalResource
 from ...plan import (
     FamilyInvolvement,
     Meeting,
@@ -25,6 +24,7 @@ from ...plan import (
     SupportNetwork,
     SupportPerson,
 )
+from ..content import LocalResource
 from ..context import Context
 from ..flowables import Panel
 from ..markup import user_text
@@ -93,7 +93,7 @@ def meetings(ctx: Context, network: SupportNetwork) -> list[Flowable]:
     return out
 
 
-def meeting_table(ctx: Context, items: list[Meeting], blank: int) -> list[Flowable]:
+def meeting_table(ctx: Context, items: Sequence[Meeting], blank: int) -> list[Flowable]:
     rows = [
         [m.group, m.name, " ".join(x for x in (m.day, m.time) if x.strip()),
          f"{m.place}\n{ctx.label(m.format)}" if m.place.strip() else ctx.label(m.format),
@@ -187,7 +187,7 @@ def activities(ctx: Context, network: SupportNetwork) -> list[Flowable]:
 
 def local_help(ctx: Context) -> list[Flowable]:
     """The facility's local resources and meetings, when it lists any."""
-    facility = ctx.options.facility
+    facility = ctx.content.facility
     if facility is None or not (facility.local_resources or facility.meetings):
         return []
 
