@@ -38,6 +38,7 @@ from ..plan import Paper
 from ..plan.io import shown
 from ..text.i18n import _, ngettext
 from .progress import BatchProgress
+from .terminal import clean
 
 PROG = "recovery-workbook"
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -90,7 +91,7 @@ class _Stopper:
             self.printed,
         ).format(count=self.printed, folder=shown(self.out_dir))
         with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"\n{PROG}: {message}\n")
+            sys.stderr.write(f"\n{clean(f'{PROG}: {message}')}\n")
             sys.stderr.flush()
         os._exit(128 + signum)
 

@@ -27,6 +27,7 @@ from ..output.writer import OutputError, facility_files, write_build, write_outp
 from ..plan import Paper, Plan, PlanFileError
 from ..text.dates import format_date, format_moment
 from ..text.i18n import interface_language
+from .terminal import clean, clean_json, fail, say
 
 PROG = "recovery-workbook"
 NAME_WIDTH = 28
@@ -34,9 +35,6 @@ NAME_WIDTH = 28
 Command = Callable[[argparse.Namespace], int]
 
 
-def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 1
 
 
 def _reports_errors(func: Command) -> Command:
@@ -47,7 +45,7 @@ def _reports_errors(func: Command) -> Command:
         try:
             return func(args)
         except (LibraryError, PlanFileError, OutputError) as error:
-            return _fail(str(error))
+            return fail(error)
 
     return run
 
@@ -66,7 +64,7 @@ def _short_date(day: dt.date | None) -> str:
 
 
 def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = clean(" ".join(text.split()))  # escapes first: they take room too
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -107,22 +105,22 @@ def _ask_passphrase(*, confirm: bool) -> str:
 def cmd_list(args: argparse.Namespace) -> int:
     path = library_path(getattr(args, "library", None))
     if not path.exists():
-        print(f"No clients yet (no library at {path}).")
+        say(f"No clients yet (no library at {path}).")
         return 0
     with _open(args) as library:
         clients = library.clients()
     if not clients:
-        print("No clients in the library yet.")
+        say("No clients in the library yet.")
         return 0
     saved = [_when(client.updated) for client in clients]
     review = [_short_date(client.next_review) for client in clients]
     saved_width = max(len("Last saved"), *map(len, saved))
     review_width = max(len("Next review"), *map(len, review))
-    print(f"{'No.':>5}  {'Name':<{NAME_WIDTH}}  {'Last saved':<{saved_width}}  "
+    say(f"{'No.':>5}  {'Name':<{NAME_WIDTH}}  {'Last saved':<{saved_width}}  "
           f"{'Next review':<{review_width}}  Revisions")
     for client, when, next_review in zip(clients, saved, review, strict=True):
         draft = "  unsaved draft" if client.has_draft else ""
-        print(
+        say(
             f"{client.id:>5}  {_fit(client.label(), NAME_WIDTH):<{NAME_WIDTH}}  "
             f"{when:<{saved_width}}  {next_review:<{review_width}}  "
             f"{client.revisions:>9}{draft}"
@@ -147,26 +145,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as library:
         client_id = library.find_client(args.client)
         if args.json:
-            sys.stdout.write(library.plan_json(client_id, args.revision))
+            sys.stdout.write(clean_json(library.plan_json(client_id, args.revision)))
             return 0
         client = library.client(client_id)
         history = library.history(client_id)
         plan = library.plan(client_id, args.revision)
     latest = history[-1] if history else None
-    print(f"Client {client.id}: {client.label()}")
-    print(f"Created:      {_when(client.created)}")
+    say(f"Client {client.id}: {client.label()}")
+    say(f"Created:      {_when(client.created)}")
     if latest is not None:
         reason = f", {latest.reason}" if latest.reason else ""
-        print(f"Last saved:   {_when(latest.saved)} (revision {latest.number}{reason})")
+        say(f"Last saved:   {_when(latest.saved)} (revision {latest.number}{reason})")
     review = client.next_review
     settings = plan.print_settings
     next_review = format_date(review, language=settings.language, paper=settings.paper)
-    print(f"Next review:  {next_review or '-'}")
-    print(f"Revisions:    {client.revisions}")
+    say(f"Next review:  {next_review or '-'}")
+    say(f"Revisions:    {client.revisions}")
     if client.has_draft:
-        print("Unsaved draft: yes (open the desktop program to recover or discard it)")
+        say("Unsaved draft: yes (open the desktop program to recover or discard it)")
     shown = f"revision {args.revision}" if args.revision else "latest revision"
-    print(f"Plan ({shown}): {_plan_counts(plan)}")
+    say(f"Plan ({shown}): {_plan_counts(plan)}")
     return 0
 
 
@@ -179,10 +177,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     previous: Plan | None = None
     for info, plan in zip(history, plans, strict=True):
         reason = f" — {info.reason}" if info.reason else ""
-        print(f"Revision {info.number}, {_when(info.saved)}{reason}")
+        say(f"Revision {info.number}, {_when(info.saved)}{reason}")
         changes = ["plan written"] if previous is None else describe_changes(previous, plan)
         for change in changes or ["no changes"]:
-            print(f"  - {change}")
+            say(f"  - {change}")
         previous = plan
     return 0
 
@@ -204,7 +202,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     write_output(args.output, export_bytes(plan, passphrase), inputs=_passphrase_inputs(args),
                  library=path)
     sealed = " (encrypted)" if passphrase is not None else ""
-    print(f"Exported client {client_id}, revision {number}, to {args.output}{sealed}.")
+    say(f"Exported client {client_id}, revision {number}, to {args.output}{sealed}.")
     return 0
 
 
@@ -224,11 +222,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         name = library.client(result.client_id).label()
     if result.number is None:
-        print(f"Client {result.client_id} ({name}) already has this plan; nothing was added.")
+        say(f"Client {result.client_id} ({name}) already has this plan; nothing was added.")
     elif result.new_client:
-        print(f"Added client {result.client_id} ({name}).")
+        say(f"Added client {result.client_id} ({name}).")
     else:
-        print(f"Added revision {result.number} to client {result.client_id} ({name}).")
+        say(f"Added revision {result.number} to client {result.client_id} ({name}).")
     return 0
 
 
@@ -261,7 +259,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     inputs = facility_files(args.facility, facility)
     result = write_build(args.output, plan, options, inputs=inputs, library=path)
     for note in result.overflow:
-        print(f"{PROG}: note: {note.message()}", file=sys.stderr)
+        say(f"{PROG}: note: {note.message()}", stream=sys.stderr)
     return 0
 
 
@@ -278,14 +276,14 @@ def cmd_delete(args: argparse.Namespace) -> int:
                 "revisions? This cannot be undone. [y/N] "
             )
             try:
-                answer = input(question)
+                answer = input(clean(question))
             except (EOFError, KeyboardInterrupt):
                 answer = ""
             if answer.strip().lower() not in ("y", "yes"):
-                print("Nothing was deleted.")
+                say("Nothing was deleted.")
                 return 1
         library.delete_client(client_id)
-    print(f"Deleted client {client_id} and its revisions.")
+    say(f"Deleted client {client_id} and its revisions.")
     return 0
 
 

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..facility import Facility, load_facility
@@ -30,6 +31,10 @@ from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json
 from ..text.i18n import SOURCE_LANGUAGE, languages
 from .batch import cmd_batch
 from .library import register as register_library_commands
+from .terminal import clean, fail, say
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG = "recovery-workbook"
 
@@ -38,9 +43,15 @@ class CommandError(Exception):
     """A problem to report in one line, exit status 1."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad argument's text (`invalid choice: '...'`) cleaned for the terminal."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(clean(message, newlines=True), file)
+
+
 def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 1
+    return fail(message)
 
 
 def _facility(args: argparse.Namespace) -> Facility | None:
@@ -58,7 +69,7 @@ def _paper(args: argparse.Namespace) -> Paper | None:
 
 def _report_overflow(notes: Sequence[OverflowNote]) -> None:
     for note in notes:
-        print(f"{PROG}: note: {note.message()}", file=sys.stderr)
+        say(f"{PROG}: note: {note.message()}", stream=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -109,7 +120,7 @@ def cmd_example(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     load_plan(args.plan)
-    print(f"{args.plan}: a valid recovery plan")
+    say(f"{args.plan}: a valid recovery plan")
     return 0
 
 
@@ -168,7 +179,7 @@ def _add_facility_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Build a recovery plan with a client and print it as a personal workbook. "
         "With no command, opens the desktop program.",

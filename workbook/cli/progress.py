@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from ..batch import RowDone, Summary
 from ..text.i18n import _, ngettext
+from .terminal import clean, say
 
 
 def duration(seconds: float) -> str:
@@ -67,10 +68,11 @@ class BatchProgress:
             )
 
     def _say(self, line: str) -> None:
+        line = clean(line)
         if self._bar is not None:
             self._bar.write(line, file=self.stream)
         else:
-            print(line, file=self.stream, flush=True)
+            say(line, stream=self.stream, flush=True)
 
     def row(self, done: RowDone) -> None:
         self.done += 1
@@ -99,4 +101,4 @@ class BatchProgress:
         line = _("{parts} in {time}, into {folder}").format(
             parts=said, time=duration(summary.seconds), folder=out_dir
         )
-        print(line, file=self.stream, flush=True)
+        say(line, stream=self.stream, flush=True)
