@@ -18,10 +18,10 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..plan import label
+from ..text.i18n import display_name, languages
 
 Kind = Literal["text", "date", "enum", "bool", "literal", "records", "texts", "enums", "record"]
 
-_LITERAL_LABELS = {"en": "English"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,18 @@ def _is_enum(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, Enum)
 
 
+def _schema_choices(info: FieldInfo, tp: Any) -> tuple[str, ...]:
+    """The values a string field allows when its schema lists them (the plan's language)."""
+    metadata = list(info.metadata)
+    if typing.get_origin(tp) is typing.Annotated:
+        metadata += typing.get_args(tp)[1:]
+    for meta in metadata:
+        schema = getattr(meta, "json_schema", None)
+        if isinstance(schema, dict) and "enum" in schema:
+            return tuple(str(value) for value in schema["enum"])
+    return ()
+
+
 def classify(info: FieldInfo) -> FieldKind:
     tp = info.annotation
     optional = False
@@ -75,6 +87,9 @@ def classify(info: FieldInfo) -> FieldKind:
         return FieldKind("texts", required=_is_required_text(item))
     if origin is Literal:
         return FieldKind("literal", typing.get_args(tp), optional)
+    choices = _schema_choices(info, tp)
+    if choices:
+        return FieldKind("literal", choices, optional)
     if tp is bool:
         return FieldKind("bool")
     if tp is dt.date:
@@ -90,8 +105,9 @@ def choice_label(value: Any) -> str:
     """How a person reads an enum or literal value."""
     if isinstance(value, Enum):
         return label(value)
-    if isinstance(value, str) and value in _LITERAL_LABELS:
-        return _LITERAL_LABELS[value]
+    if isinstance(value, str) and value in languages():
+        # Each language in its own words, so a reader finds theirs: English, Español.
+        return display_name(value, value)
     raw = value.value if isinstance(value, StrEnum) else str(value)
     return str(raw).replace("_", " ").capitalize()
 

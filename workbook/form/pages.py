@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..plan import PathwayKind, Plan, path_title, paths
+from ..text.i18n import N_
 
 
 class PageState(StrEnum):
@@ -69,9 +70,9 @@ Q = Question
 PAGES: tuple[Page, ...] = (
     Page(
         "about",
-        "About this plan",
-        "Let's start with the basics: who this plan is for, and who is making it together. "
-        "Initials are fine if you want the workbook to stay private.",
+        N_("About this plan"),
+        N_("Let's start with the basics: who this plan is for, and who is making it together. "
+           "Initials are fine if you want the workbook to stay private."),
         (
             Q("about.preferred_name"),
             Q("about.plan_date"),
@@ -89,9 +90,9 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "pathways",
-        "My pathways",
-        "There is more than one way to recover, and many people combine them. "
-        "Choose the ways that fit you, and say what each one looks like for you.",
+        N_("My pathways"),
+        N_("There is more than one way to recover, and many people combine them. "
+           "Choose the ways that fit you, and say what each one looks like for you."),
         (
             Q("pathways.chosen"),
             Q("pathways.arrangement"),
@@ -101,9 +102,9 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "prevention",
-        "Preventing a return to use",
-        "Knowing what can pull you back toward use helps you get ready for it. "
-        "Let's name your triggers and warning signs, and what you will do about each one.",
+        N_("Preventing a return to use"),
+        N_("Knowing what can pull you back toward use helps you get ready for it. "
+           "Let's name your triggers and warning signs, and what you will do about each one."),
         (
             Q("prevention.triggers", catalogues=("triggers",)),
             Q("prevention.warning_signs", catalogues=("warning_signs",)),
@@ -121,9 +122,9 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "support_network",
-        "My support network",
-        "Recovery is easier with people on your side. "
-        "Let's write down who you can call, where you meet others, and what you enjoy doing.",
+        N_("My support network"),
+        N_("Recovery is easier with people on your side. "
+           "Let's write down who you can call, where you meet others, and what you enjoy doing."),
         (
             Q("support_network.people"),
             Q(
@@ -148,9 +149,9 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "whole_health",
-        "Whole health",
-        "Taking care of your body and mind supports your recovery. "
-        "Let's list what you do to stay well, your medicines and your check-ups.",
+        N_("Whole health"),
+        N_("Taking care of your body and mind supports your recovery. "
+           "Let's list what you do to stay well, your medicines and your check-ups."),
         (
             Q("whole_health.self_care", catalogues=("self_care",)),
             Q("whole_health.medications", leads_for=frozenset({P.CLINICAL})),
@@ -161,9 +162,9 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "continuing_care",
-        "Continuing care and daily life",
-        "Care goes on after this program ends. "
-        "Let's plan your next steps in treatment and the practical parts of daily life.",
+        N_("Continuing care and daily life"),
+        N_("Care goes on after this program ends. "
+           "Let's plan your next steps in treatment and the practical parts of daily life."),
         (
             Q("continuing_care.step_down", multiline=True),
             Q(
@@ -182,17 +183,18 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "goals",
-        "Goals and milestones",
-        "Goals give your recovery a direction. "
-        "Pick a few, break each one into small steps, and decide how you will know you got there.",
+        N_("Goals and milestones"),
+        N_("Goals give your recovery a direction. "
+           "Pick a few, break each one into small steps, and decide how you will know you got "
+           "there."),
         (Q("goals.goals"),),
         core=("goals.goals",),
     ),
     Page(
         "crisis_plan",
-        "Crisis action plan",
-        "A crisis plan tells you what to do when things get hard, one step at a time. "
-        "The most important parts also go on a card for your wallet.",
+        N_("Crisis action plan"),
+        N_("A crisis plan tells you what to do when things get hard, one step at a time. "
+           "The most important parts also go on a card for your wallet."),
         (
             Q("crisis_plan.signs", catalogues=("crisis_signs",)),
             Q("crisis_plan.steps", catalogues=("crisis_steps",)),
@@ -215,9 +217,10 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "check_ins",
-        "Check-ins and reviews",
-        "A plan works best when you come back to it. "
-        "Let's decide who you check in with, when we look at this plan again, and what to print.",
+        N_("Check-ins and reviews"),
+        N_("A plan works best when you come back to it. "
+           "Let's decide who you check in with, when we look at this plan again, and what to "
+           "print."),
         (
             Q("check_ins.check_ins"),
             Q("check_ins.review_every"),

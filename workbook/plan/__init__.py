@@ -15,6 +15,7 @@ from .crisis import CrisisContact, CrisisPlan, SaferSurroundings, WalletCard
 from .fields import (
     Problem,
     describe_validation_error,
+    field_description,
     field_error_message,
     field_title,
     first_problem,
@@ -74,7 +75,7 @@ __all__ = [
     "SaferSurroundings", "SelfCareArea",
     "SelfCarePractice", "SoberActivity", "SupportNetwork", "SupportPerson", "TrackerKind",
     "Trigger", "TriggerKind", "WalletCard", "WarningSign", "WholeHealth",
-    "describe_validation_error", "field_error_message", "field_title",
+    "describe_validation_error", "field_description", "field_error_message", "field_title",
     "first_problem", "label", "load_plan", "path_title", "plan_from_data", "plan_from_json",
     "plan_to_json",
 ]

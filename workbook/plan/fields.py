@@ -48,6 +48,12 @@ def field_title(
     return translator(language or interface_language()).gettext(title)
 
 
+def field_description(info: FieldInfo, language: str | None = None) -> str:
+    """A field's help text (`Field(description=...)`), in `language` (None: the interface's)."""
+    text = str(info.description or "")
+    return translator(language or interface_language()).gettext(text) if text else ""
+
+
 def path_title(root: BaseModel, path: str) -> str:
     """The title of the field at `path` (for a list element, the list's title)."""
     name = next(step for step in reversed(paths.parse(path)) if isinstance(step, str))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..text.i18n import _
 
 FONTS: tuple[tuple[str, str, str], ...] = (
     ("Andika (body text)", "SIL Open Font License 1.1", "LICENSE-Andika.txt"),
@@ -30,38 +31,40 @@ def licence_text(name: str) -> str:
     try:
         return source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return "(licence file missing from this installation)"
+        return _("(licence file missing from this installation)")
 
 
 class AboutBox(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Recovery Workbook")
-        self.setAccessibleName("About Recovery Workbook")
+        self.setWindowTitle(_("About Recovery Workbook"))
+        self.setAccessibleName(_("About Recovery Workbook"))
         summary = QLabel(
-            f"<h2>Recovery Workbook {__version__}</h2>"
-            "<p>A counselor and a client build the client's recovery plan together "
-            "and print a personal workbook, contact cards and a wallet crisis card.</p>"
-            "<p>Works offline. Plans stay on this computer, in the library file; "
-            "nothing is sent anywhere.</p>"
-            "<p><b>Fonts printed in the workbook</b> (embedded in every PDF):<br>"
-            + "<br>".join(f"{name} — {licence}" for name, licence, _ in FONTS)
+            f"<h2>Recovery Workbook {__version__}</h2><p>"
+            + _("A counselor and a client build the client's recovery plan together "
+                "and print a personal workbook, contact cards and a wallet crisis card.")
+            + "</p><p>"
+            + _("Works offline. Plans stay on this computer, in the library file; "
+                "nothing is sent anywhere.")
+            + "</p><p><b>" + _("Fonts printed in the workbook") + "</b> "
+            + _("(embedded in every PDF):") + "<br>"
+            + "<br>".join(f"{name} — {licence}" for name, licence, _file in FONTS)
             + "</p>"
         )
         summary.setWordWrap(True)
         tabs = QTabWidget()
-        tabs.setAccessibleName("Font licences")
+        tabs.setAccessibleName(_("Font licences"))
         for name, _licence, filename in FONTS:
             text = QPlainTextEdit(licence_text(filename))
             text.setReadOnly(True)
-            text.setAccessibleName(f"Licence of {name}")
+            text.setAccessibleName(_("Licence of {name}").format(name=name))
             tabs.addTab(text, name.split(" (")[0])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        layout.addWidget(QLabel("Font licences:"))
+        layout.addWidget(QLabel(_("Font licences:")))
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
         self.resize(640, 560)

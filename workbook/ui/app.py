@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..text.i18n import _
+
 
 def run(library_path: Path | None) -> int:
     """Open the library at `library_path` (None: the usual place) and show the window."""
@@ -18,17 +20,20 @@ def run(library_path: Path | None) -> int:
     app.setDesktopFileName("recovery-workbook")
 
     from ..library import LibraryError, open_library
-    from .mainwindow import MainWindow, app_icon
+    from .language import apply_stored_language
+    from .mainwindow import MainWindow, app_icon, settings
     from .style import apply_style
+
+    # Before any window is built: every label is made in this language.
+    apply_stored_language(settings())
 
     apply_style(app)
     app.setWindowIcon(app_icon())
     try:
         library = open_library(library_path)
     except LibraryError as error:
-        QMessageBox.critical(
-            None, "Recovery Workbook", f"The plan library cannot be opened: {error}"
-        )
+        message = _("The plan library cannot be opened: {error}").format(error=error)
+        QMessageBox.critical(None, "Recovery Workbook", message)
         return 1
     window = MainWindow(library)
     window.show()

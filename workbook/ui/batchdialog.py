@@ -177,7 +177,7 @@ class BatchDialog(QDialog):
         where = QButtonGroup(self)
         where.addButton(self.to_folder)
         where.addButton(self.to_printer)
-        self.folder = QLineEdit(str(Path.home() / "Recovery Workbook prints"))
+        self.folder = QLineEdit(str(Path.home() / _("Recovery Workbook prints")))
         self.folder.setAccessibleName(_("Output folder"))
         choose_folder = QPushButton(_("Choose…"))
         choose_folder.clicked.connect(self.choose_folder_dialog)
@@ -282,8 +282,8 @@ class BatchDialog(QDialog):
         row.addWidget(self.roster, 1)
         row.addWidget(choose)
         hint = QLabel(_(
-            "Columns: name (a name alone prints the blank workbook with that name on the "
-            "cover), plan (a plan file), and if you like paper, large_print, language and file."
+            _("Columns: name (a name alone prints the blank workbook with that name on the "
+              "cover), plan (a plan file), and if you like paper, large_print, language and file.")
         ))
         hint.setWordWrap(True)
         hint.setObjectName("hint")

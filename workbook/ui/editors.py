@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..form.fields import FieldKind, choice_label
 from ..plan import paths
+from ..text.i18n import _
 from .controller import PlanController, related
 from .datefield import DateField
 
@@ -150,7 +151,7 @@ class ChoiceEditor(QComboBox, Bound):
         self.bind(controller, path)
         values: list[Any] = list(kind.item)
         if kind.optional:
-            self.addItem("Not chosen", None)
+            self.addItem(_("Not chosen"), None)
         for value in values:
             self.addItem(choice_label(value), value)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

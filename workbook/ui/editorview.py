@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..form.pages import PAGE_BY_KEY, page_for_path
+from ..text.i18n import _
 from .controller import PlanController
 from .formpages import FormPage
 from .sidepanel import SidePanel
@@ -40,18 +41,18 @@ class EditorView(QWidget):
         self.side = SidePanel(controller)
         self.stack = QStackedWidget()
         self.pages: dict[str, FormPage] = {}
-        self.back = QPushButton("Back")
-        self.back.setAccessibleName("Back to the previous page")
-        self.back.setToolTip("Previous page (Ctrl+Page Up)")
-        self.next = QPushButton("Next")
-        self.next.setAccessibleName("Next page")
-        self.next.setToolTip("Next page (Ctrl+Page Down)")
+        self.back = QPushButton(_("Back"))
+        self.back.setAccessibleName(_("Back to the previous page"))
+        self.back.setToolTip(_("Previous page (Ctrl+Page Up)"))
+        self.next = QPushButton(_("Next"))
+        self.next.setAccessibleName(_("Next page"))
+        self.next.setToolTip(_("Next page (Ctrl+Page Down)"))
         self.position = QLabel()
         self.position.setObjectName("hint")
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(_("Message"))
         self.message.hide()
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
@@ -139,7 +140,9 @@ class EditorView(QWidget):
         index = keys.index(current)
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(keys) - 1)
-        self.position.setText(f"Page {index + 1} of {len(keys)}")
+        self.position.setText(
+            _("Page {number} of {total}").format(number=index + 1, total=len(keys))
+        )
 
     def focus_path(self, path: str) -> bool:
         """Show the page holding a field and put the cursor there."""

@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 
 from ..form.fields import classify
 from ..form.pages import Page, Question, matters_for
-from ..plan import PATHWAY_LABELS, PathwayChoice, PathwayKind, field_title, path_title, paths
+from ..plan import (
+    PathwayChoice,
+    PathwayKind,
+    field_description,
+    field_title,
+    label,
+    path_title,
+    paths,
+)
 from ..text.i18n import N_, _
 from .controller import PlanController, related
 from .editors import (
@@ -62,8 +70,8 @@ class PathwaysEditor(QWidget):
         # Every tick box first, then the words for the chosen ones: ticking a
         # pathway never moves the boxes below it.
         for kind in PathwayKind:
-            box = QCheckBox(PATHWAY_LABELS[kind])
-            box.setAccessibleName(PATHWAY_LABELS[kind])
+            box = QCheckBox(label(kind))
+            box.setAccessibleName(label(kind))
             box.setToolTip(_(PATHWAY_HINTS[kind]))
             box.setAccessibleDescription(_(PATHWAY_HINTS[kind]))
             box.toggled.connect(lambda on, k=kind: self._toggled(k, on))
@@ -78,7 +86,7 @@ class PathwaysEditor(QWidget):
             inner = QVBoxLayout(detail)
             inner.setContentsMargins(0, 8, 0, 0)
             heading = QLabel(
-                _("{pathway}: what this looks like for me").format(pathway=PATHWAY_LABELS[kind])
+                _("{pathway}: what this looks like for me").format(pathway=label(kind))
             )
             heading.setObjectName("question")
             inner.addWidget(heading)
@@ -94,7 +102,7 @@ class PathwaysEditor(QWidget):
             words.setUndoRedoEnabled(False)  # the program's Edit > Undo is the only one
             words.setPlaceholderText(_("What this looks like for me, in my own words"))
             words.setAccessibleName(
-                _("{pathway}: what this looks like for me").format(pathway=PATHWAY_LABELS[kind])
+                _("{pathway}: what this looks like for me").format(pathway=label(kind))
             )
             words.setFixedHeight(words.fontMetrics().lineSpacing() * 3 + 14)
             words.textChanged.connect(
@@ -161,7 +169,7 @@ class QuestionBlock(QWidget):
         info = paths.field_info(controller.plan, question.path)
         kind = classify(info)
         title = path_title(controller.plan, question.path)
-        description = str(info.description or "")
+        description = field_description(info)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.setSpacing(3)
@@ -231,15 +239,15 @@ class FormPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The page is as wide as the pane; a wide table scrolls on its own.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(page.title)
+        self.setAccessibleName(_(page.title))
         body = QWidget()
         body.setObjectName("page")
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(24, 16, 24, 24)
-        heading = QLabel(page.title)
+        heading = QLabel(_(page.title))
         heading.setObjectName("pageTitle")
-        heading.setAccessibleName(page.title)
-        intro = QLabel(page.intro)
+        heading.setAccessibleName(_(page.title))
+        intro = QLabel(_(page.intro))
         intro.setObjectName("intro")
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..library import ClientSummary, Draft, Library, LibraryError
 from ..text.dates import format_date, format_moment
-from ..text.i18n import interface_language
+from ..text.i18n import _, interface_language, ngettext
 
 
 def when(moment: object) -> str:
@@ -64,17 +64,17 @@ class LibraryView(QWidget):
         title = QLabel("Recovery Workbook")
         title.setObjectName("appTitle")
         tagline = QLabel(
-            "Build a recovery plan together, then print a workbook to take home."
+            _("Build a recovery plan together, then print a workbook to take home.")
         )
         tagline.setObjectName("intro")
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Unsaved work found")
-        self.restore_button = QPushButton("Restore")
-        self.restore_button.setAccessibleName("Restore the unsaved work")
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setAccessibleName("Discard the unsaved work")
+        self.banner.setAccessibleName(_("Unsaved work found"))
+        self.restore_button = QPushButton(_("Restore"))
+        self.restore_button.setAccessibleName(_("Restore the unsaved work"))
+        self.discard_button = QPushButton(_("Discard"))
+        self.discard_button.setAccessibleName(_("Discard the unsaved work"))
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.restore_button)
@@ -83,18 +83,19 @@ class LibraryView(QWidget):
         self.banner_box.setLayout(banner_row)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search clients by name")
-        self.search.setAccessibleName("Search clients")
+        self.search.setPlaceholderText(_("Search clients by name"))
+        self.search.setAccessibleName(_("Search clients"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel("&Find a client:")
+        search_label = QLabel(_("&Find a client:"))
         search_label.setBuddy(self.search)
 
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("Clients")
-        self.table.setHeaderLabels(["Client", "Last changed", "Next review", "Saved versions", ""])
+        self.table.setAccessibleName(_("Clients"))
+        self.table.setHeaderLabels([_("Client"), _("Last changed"), _("Next review"),
+                                    _("Saved versions"), ""])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(False)
         header = self.table.header()
@@ -102,19 +103,19 @@ class LibraryView(QWidget):
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel(
-            "No plans yet. Start a new plan with a client, or try the example plan."
+            _("No plans yet. Start a new plan with a client, or try the example plan.")
         )
         self.empty.setObjectName("hint")
 
-        self.new_button = QPushButton("New plan")
-        self.new_button.setAccessibleName("Start a new plan")
-        self.new_button.setToolTip("Start a new plan (Ctrl+N)")
-        self.open_button = QPushButton("Open")
-        self.open_button.setAccessibleName("Open the selected client's plan")
-        self.import_button = QPushButton("Import plan file…")
-        self.import_button.setAccessibleName("Import a plan file")
-        self.example_button = QPushButton("Try the example plan")
-        self.example_button.setAccessibleName("Open the example plan")
+        self.new_button = QPushButton(_("New plan"))
+        self.new_button.setAccessibleName(_("Start a new plan"))
+        self.new_button.setToolTip(_("Start a new plan (Ctrl+N)"))
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.setAccessibleName(_("Open the selected client's plan"))
+        self.import_button = QPushButton(_("Import plan file…"))
+        self.import_button.setAccessibleName(_("Import a plan file"))
+        self.example_button = QPushButton(_("Try the example plan"))
+        self.example_button.setAccessibleName(_("Open the example plan"))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.import_button):
             buttons.addWidget(button)
@@ -164,7 +165,7 @@ class LibraryView(QWidget):
                     when(summary.updated),
                     when(summary.next_review) if summary.next_review else "",
                     str(summary.revisions),
-                    "unsaved changes" if summary.has_draft else "",
+                    _("unsaved changes") if summary.has_draft else "",
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
@@ -181,12 +182,14 @@ class LibraryView(QWidget):
             self.banner_box.hide()
             return
         draft = self.drafts[0]
-        name = draft.plan.display_name() or "a new plan"
+        name = draft.plan.display_name() or _("a new plan")
         more = len(self.drafts) - 1
-        tail = f" ({more} more after this one)" if more else ""
+        tail = (" " + ngettext("({count} more after this one)", "({count} more after this one)",
+                               more).format(count=more)) if more else ""
         self.banner.setText(
-            f"Recovery Workbook closed before the changes to {name} were saved "
-            f"(last change {when(draft.updated)}). Restore them?{tail}"
+            _("Recovery Workbook closed before the changes to {name} were saved "
+              "(last change {when}). Restore them?").format(name=name, when=when(draft.updated))
+            + tail
         )
         self.banner_box.show()
 

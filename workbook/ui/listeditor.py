@@ -442,6 +442,6 @@ class ListEditor(QWidget):
 
 
 def controller_description(controller: PlanController, path: str) -> str:
-    from ..plan import paths
+    from ..plan import field_description, paths
 
-    return str(paths.field_info(controller.plan, path).description or "")
+    return field_description(paths.field_info(controller.plan, path))

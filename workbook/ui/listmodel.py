@@ -28,7 +28,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..form.fields import FieldKind, choice_label, classify
-from ..plan import PrintSettings, field_error_message, field_title, path_title, paths
+from ..plan import (
+    PrintSettings,
+    field_description,
+    field_error_message,
+    field_title,
+    path_title,
+    paths,
+)
 from ..text.dates import format_date
 from ..text.i18n import N_, _
 from .controller import PlanController, related
@@ -37,9 +44,9 @@ ROW_MIME = "application/x-recovery-workbook-row"
 ADD_HINT = N_("New row")
 # Short column headings where the field's title is a sentence.
 SHORT_TITLES = {
-    "on_contact_card": "Contact card",
-    "on_wallet_card": "Wallet card",
-    "how_i_will_know": "How I will know",
+    "on_contact_card": N_("Contact card"),
+    "on_wallet_card": N_("Wallet card"),
+    "how_i_will_know": N_("How I will know"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,8 +76,8 @@ def columns_for(list_kind: FieldKind, title: str, description: str) -> list[Colu
             Column(
                 name,
                 heading,
-                SHORT_TITLES.get(name, heading),
-                str(info.description or ""),
+                _(SHORT_TITLES[name]) if name in SHORT_TITLES else heading,
+                field_description(info),
                 kind,
             )
         )
@@ -114,7 +121,7 @@ class RecordListModel(QAbstractTableModel):
         info = paths.field_info(controller.plan, list_path)
         self.list_kind = classify(info)
         self.title = path_title(controller.plan, list_path)
-        self.columns = columns_for(self.list_kind, self.title, str(info.description or ""))
+        self.columns = columns_for(self.list_kind, self.title, field_description(info))
         self._inserting = False
         controller.changed.connect(self._on_changed)
 

@@ -31,18 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..example import example_plan
+from ..example import example_languages, example_plan
 from ..facility import Facility, load_saved_facility, new_plan
 from ..library import Draft, Library, LibraryError
 from ..library.transfer import export_bytes, read_plan_file
 from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Which
 from ..output.writer import OutputError, write_output
 from ..plan import PlanFileError
+from ..text.i18n import _, interface_language, ngettext
 from .aboutbox import AboutBox
 from .batchdialog import BatchDialog
 from .editorview import EditorView
 from .facilitydialog import FacilityDialog
 from .guards import InputGuard
+from .language import language_menu
 from .libraryview import LibraryView
 from .preview import PreviewPane
 from .printing import PrintError, can_duplex, prepare_printer, print_pdf
@@ -84,15 +86,15 @@ class BeforePrintDialog(QDialog):
 
     def __init__(self, notes: tuple[OverflowNote, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Before printing")
+        self.setWindowTitle(_("Before printing"))
         self.jump_path: str | None = None
         intro = QLabel(
-            "Some words do not fit on the cards at a readable size. They are still printed "
-            "in full in the workbook. Print anyway, or go to the field to shorten it."
+            _("Some words do not fit on the cards at a readable size. They are still printed "
+              "in full in the workbook. Print anyway, or go to the field to shorten it.")
         )
         intro.setWordWrap(True)
         self.notes = QListWidget()
-        self.notes.setAccessibleName("What does not fit on the cards")
+        self.notes.setAccessibleName(_("What does not fit on the cards"))
         for note in notes:
             item = QListWidgetItem(note.message())
             item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
@@ -100,8 +102,8 @@ class BeforePrintDialog(QDialog):
         self.notes.setCurrentRow(0)
         buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
-        self.print_button = buttons.addButton("Print anyway", role.AcceptRole)
-        self.go_button = buttons.addButton("Go to the field", role.ActionRole)
+        self.print_button = buttons.addButton(_("Print anyway"), role.AcceptRole)
+        self.go_button = buttons.addButton(_("Go to the field"), role.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -191,69 +193,70 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action("&New plan", self.new_plan, keys.New, "Start a new plan")
+        self.new_action = self._action(_("&New plan"), self.new_plan, keys.New,
+                                       _("Start a new plan"))
         self.open_action = self._action(
-            "&Open…", self.show_library, keys.Open, "Choose a client's plan from the library"
+            _("&Open…"), self.show_library, keys.Open, _("Choose a client's plan from the library")
         )
-        self.import_action = self._action("&Import plan file…", self.import_plan_dialog)
+        self.import_action = self._action(_("&Import plan file…"), self.import_plan_dialog)
         self.save_action = self._action(
-            "&Save", lambda: self.save(), keys.Save, "Save a revision of the plan"
+            _("&Save"), lambda: self.save(), keys.Save, _("Save a revision of the plan")
         )
         self.save_note_action = self._action(
-            "Save with a &note…", self.save_with_note, QKeySequence("Ctrl+Shift+S"),
-            "Save a revision with a short note, such as 'session 3' or '30-day review'",
+            _("Save with a &note…"), self.save_with_note, QKeySequence("Ctrl+Shift+S"),
+            _("Save a revision with a short note, such as 'session 3' or '30-day review'"),
         )
-        self.export_plan_action = self._action("Export plan &file…", self.export_plan_dialog)
+        self.export_plan_action = self._action(_("Export plan &file…"), self.export_plan_dialog)
         self.export_pdf_action = self._action(
-            "&Export PDF…", self.export_pdf_dialog, QKeySequence("Ctrl+E"),
-            "Save the workbook as a PDF file",
+            _("&Export PDF…"), self.export_pdf_dialog, QKeySequence("Ctrl+E"),
+            _("Save the workbook as a PDF file"),
         )
         self.print_action = self._action(
-            "&Print…", lambda: self.print_dialog("workbook"), keys.Print, "Print the workbook"
+            _("&Print…"), lambda: self.print_dialog("workbook"), keys.Print, _("Print the workbook")
         )
         self.print_cards_action = self._action(
-            "Print contact &cards only…", lambda: self.print_dialog("contact")
+            _("Print contact &cards only…"), lambda: self.print_dialog("contact")
         )
         self.print_wallet_action = self._action(
-            "Print the &wallet crisis card only…", lambda: self.print_dialog("wallet")
+            _("Print the &wallet crisis card only…"), lambda: self.print_dialog("wallet")
         )
         self.batch_action = self._action(
-            "Print for &many clients…", self.batch_dialog, None,
-            "Print workbooks for clients in the library, from a roster, or blank copies",
+            _("Print for &many clients…"), self.batch_dialog, None,
+            _("Print workbooks for clients in the library, from a roster, or blank copies"),
         )
         self.close_plan_action = self._action(
-            "&Close plan", self.close_plan, keys.Close, "Back to the list of clients"
+            _("&Close plan"), self.close_plan, keys.Close, _("Back to the list of clients")
         )
-        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.quit_action = self._action(_("&Quit"), self.close, keys.Quit)
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcuts(keys.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.next_page_action = self._action(
-            "&Next page", self.editor.next_page, QKeySequence("Ctrl+PgDown")
+            _("&Next page"), self.editor.next_page, QKeySequence("Ctrl+PgDown")
         )
         self.previous_page_action = self._action(
-            "&Previous page", self.editor.previous_page, QKeySequence("Ctrl+PgUp")
+            _("&Previous page"), self.editor.previous_page, QKeySequence("Ctrl+PgUp")
         )
         self.preview_action = self._action(
-            "Show &preview", self._toggle_preview, QKeySequence("F9")
+            _("Show &preview"), self._toggle_preview, QKeySequence("F9")
         )
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
         self.refresh_preview_action = self._action(
-            "&Refresh preview", self.preview.refresh_now, keys.Refresh
+            _("&Refresh preview"), self.preview.refresh_now, keys.Refresh
         )
         self.facility_action = self._action(
-            "&Facility…", self.facility_dialog, None,
-            "The facility's name, logo, local crisis lines and defaults, on every print",
+            _("&Facility…"), self.facility_dialog, None,
+            _("The facility's name, logo, local crisis lines and defaults, on every print"),
         )
-        self.about_action = self._action("&About Recovery Workbook", self.show_about)
+        self.about_action = self._action(_("&About Recovery Workbook"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(_("&File"))
         for action in (self.new_action, self.open_action, self.import_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -269,18 +272,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.close_plan_action)
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(_("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(_("&View"))
         view_menu.addAction(self.previous_page_action)
         view_menu.addAction(self.next_page_action)
         view_menu.addSeparator()
         view_menu.addAction(self.preview_action)
         view_menu.addAction(self.refresh_preview_action)
-        settings_menu = bar.addMenu("&Settings")
+        settings_menu = bar.addMenu(_("&Settings"))
         settings_menu.addAction(self.facility_action)
-        help_menu = bar.addMenu("&Help")
+        settings_menu.addMenu(language_menu(self, settings()))
+        help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
@@ -310,11 +314,11 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget() is self.editor
 
     def _saved(self) -> None:
-        self.statusBar().showMessage("Saved", 4000)
+        self.statusBar().showMessage(_("Saved"), 4000)
 
     def _update_title(self, *_args: object) -> None:
         if self.editing():
-            name = self.session.client_name() or "New plan"
+            name = self.session.client_name() or _("New plan")
             self.setWindowTitle(f"{APP_TITLE} — {name}")
         else:
             self.setWindowTitle(APP_TITLE)
@@ -356,12 +360,12 @@ class MainWindow(QMainWindow):
         if not self.editing():
             return True
         if self.session.is_modified():
-            name = self.session.client_name() or "this new plan"
+            name = self.session.client_name() or _("this new plan")
             answer = QMessageBox.question(
                 self,
-                "Save the changes?",
-                f"Save the changes to {name} before closing? "
-                "(Unsaved work is kept as a draft until you decide.)",
+                _("Save the changes?"),
+                _("Save the changes to {name} before closing? "
+                  "(Unsaved work is kept as a draft until you decide.)").format(name=name),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
@@ -401,7 +405,12 @@ class MainWindow(QMainWindow):
     def open_example(self) -> None:
         if not self.leave_plan():
             return
-        self.session.start(example_plan(), None)
+        # The sample in the interface's language where there is one (its answers,
+        # suggestions and print are then in that language too).
+        language = interface_language()
+        self.session.start(
+            example_plan(language if language in example_languages() else "en"), None
+        )
         self._enter_editor()
 
     def open_client(self, client_id: int) -> None:
@@ -427,9 +436,9 @@ class MainWindow(QMainWindow):
     def _ask_restore(self, draft: Draft) -> bool:
         answer = QMessageBox.question(
             self,
-            "Restore unsaved changes?",
-            "This plan has changes that were not saved (the program closed before they "
-            "were). Restore them?",
+            _("Restore unsaved changes?"),
+            _("This plan has changes that were not saved (the program closed before they "
+              "were). Restore them?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -457,26 +466,26 @@ class MainWindow(QMainWindow):
 
     def save_with_note(self) -> None:
         note, ok = QInputDialog.getText(
-            self, "Save with a note", "A short note for the plan's history "
-            "(for example: session 3, 30-day review):", QLineEdit.EchoMode.Normal, ""
+            self, _("Save with a note"), _("A short note for the plan's history "
+            "(for example: session 3, 30-day review):"), QLineEdit.EchoMode.Normal, ""
         )
         if ok:
             self.save(note)
 
     def import_plan_dialog(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Import a plan file", "", "Plan files (*.json *.rwplan);;All files (*)"
+            self, _("Import a plan file"), "", _("Plan files (*.json *.rwplan);;All files (*)")
         )
         if name:
             self.import_plan(Path(name))
 
     def _passphrase(self) -> str:
         text, ok = QInputDialog.getText(
-            self, "Encrypted plan", "This plan file is locked. Passphrase:",
+            self, _("Encrypted plan"), _("This plan file is locked. Passphrase:"),
             QLineEdit.EchoMode.Password,
         )
         if not ok:
-            raise LibraryError("import cancelled")
+            raise LibraryError(_("import cancelled"))
         return str(text)
 
     def import_plan(self, path: Path) -> int | None:
@@ -492,7 +501,7 @@ class MainWindow(QMainWindow):
 
     def export_plan_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Export the plan file", self._suggested_name(".json"), "Plan files (*.json)"
+            self, _("Export the plan file"), self._suggested_name(".json"), _("Plan files (*.json)")
         )
         if name:
             try:
@@ -532,13 +541,13 @@ class MainWindow(QMainWindow):
     def export_pdf(self, path: Path) -> BuildResult:
         result = self.build()
         write_output(path, result.pdf, library=self.library.path)
-        self.statusBar().showMessage(f"Saved the workbook as {path.name}", 6000)
+        self.statusBar().showMessage(_("Saved the workbook as {name}").format(name=path.name), 6000)
         self.exported.emit(str(path))
         return result
 
     def export_pdf_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Export the workbook as PDF", self._suggested_name(".pdf"), "PDF (*.pdf)"
+            self, _("Export the workbook as PDF"), self._suggested_name(".pdf"), _("PDF (*.pdf)")
         )
         if name:
             try:
@@ -573,21 +582,24 @@ class MainWindow(QMainWindow):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             prepare_printer(printer, result.pdf)
             dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle("Print the workbook" if which == "workbook" else "Print cards")
+            dialog.setWindowTitle(
+                _("Print the workbook") if which == "workbook" else _("Print cards")
+            )
             dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             if which == "wallet" and not can_duplex(printer):
                 self.statusBar().showMessage(
-                    "This printer prints on one side: the card's front and back are printed "
-                    "side by side; fold along the dashed line.", 10000
+                    _("This printer prints on one side: the card's front and back are printed "
+                      "side by side; fold along the dashed line."), 10000
                 )
             pages = print_pdf(result.pdf, printer)
         except PrintError as error:
             QMessageBox.warning(self, "Cannot print", str(error))
             return
-        plural = "s" if pages != 1 else ""
-        self.statusBar().showMessage(f"Sent {pages} page{plural} to the printer", 6000)
+        self.statusBar().showMessage(
+            ngettext("Sent {count} page to the printer", "Sent {count} pages to the printer",
+                     pages).format(count=pages), 6000)
 
     # -- the facility profile ----------------------------------------------------------
 
@@ -598,7 +610,7 @@ class MainWindow(QMainWindow):
         except PlanFileError as error:
             facility = None
             self.statusBar().showMessage(
-                f"The facility profile cannot be used: {error}", 15000
+                _("The facility profile cannot be used: {error}").format(error=error), 15000
             )
         self.set_facility(facility)
 
@@ -607,14 +619,14 @@ class MainWindow(QMainWindow):
         self.facility = facility
         self.renderer.facility = facility
         if facility is None:
-            self.facility_label.setText("No facility profile")
+            self.facility_label.setText(_("No facility profile"))
             self.facility_label.setToolTip(
-                "Prints carry the standard crisis lines. Settings → Facility to set one up."
+                _("Prints carry the standard crisis lines. Settings → Facility to set one up.")
             )
         else:
-            self.facility_label.setText(f"Facility: {facility.label()}")
+            self.facility_label.setText(_("Facility: {name}").format(name=facility.label()))
             self.facility_label.setToolTip(
-                "Every preview, print, export and batch carries this profile"
+                _("Every preview, print, export and batch carries this profile")
             )
         if self.preview.active:
             self.preview.refresh_now()
@@ -629,7 +641,7 @@ class MainWindow(QMainWindow):
         dialog = FacilityDialog(self.facility, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_facility(dialog.facility)
-            self.statusBar().showMessage("Facility profile saved", 4000)
+            self.statusBar().showMessage(_("Facility profile saved"), 4000)
 
     # -- view ----------------------------------------------------------------------
 

@@ -26,23 +26,25 @@ from PySide6.QtWidgets import (
 
 from ..options import OverflowNote, ReviewEntry
 from ..plan import plan_to_json
+from ..text.i18n import N_, _, languages, ngettext, translator
 from .controller import PlanController
 from .renderer import Outcome, Renderer
 
 # Long enough that a typist's burst becomes one build, short enough to feel live.
 DEBOUNCE_MS = 100
 
-# Words that open each page's section in the printed workbook, tried in order.
+# Words that open each page's section in the printed workbook, tried in order, in
+# every language the workbook prints in (the plan's language decides).
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
-    "about": ("My Recovery Plan",),
-    "pathways": ("My pathways", "My Pathways"),
-    "prevention": ("Preventing a return to use", "Preventing a Return to Use"),
-    "support_network": ("My support network", "My Support Network"),
-    "whole_health": ("Whole health", "Whole Health"),
-    "continuing_care": ("Continuing care", "Continuing Care"),
-    "goals": ("Goals and milestones", "Goals and Milestones", "My goals"),
-    "crisis_plan": ("Crisis action plan", "Crisis Action Plan", "My crisis plan"),
-    "check_ins": ("Check-ins and reviews", "Check-ins and Reviews", "Check-ins"),
+    "about": (N_("My Recovery Plan"),),
+    "pathways": (N_("My pathways"), "My Pathways"),
+    "prevention": (N_("Preventing a return to use"), "Preventing a Return to Use"),
+    "support_network": (N_("My support network"), "My Support Network"),
+    "whole_health": (N_("Whole health"), "Whole Health"),
+    "continuing_care": (N_("Continuing care"), "Continuing Care"),
+    "goals": (N_("Goals and milestones"), "Goals and Milestones", N_("My goals")),
+    "crisis_plan": (N_("Crisis action plan"), "Crisis Action Plan", N_("My crisis plan")),
+    "check_ins": (N_("Check-ins and reviews"), "Check-ins and Reviews", "Check-ins"),
 }
 
 
@@ -82,26 +84,26 @@ class PreviewPane(QWidget):
         self.last_latency = 0.0
         self.active = True
 
-        self.status = QLabel("Preview")
+        self.status = QLabel(_("Preview"))
         self.status.setObjectName("hint")
-        self.status.setAccessibleName("Preview status")
+        self.status.setAccessibleName(_("Preview status"))
         self.zoom = QComboBox()
-        self.zoom.setAccessibleName("Preview zoom")
-        for label, value in (("Fit width", 0.0), ("Whole page", -1.0), ("50 %", 0.5),
+        self.zoom.setAccessibleName(_("Preview zoom"))
+        for label, value in ((_("Fit width"), 0.0), (_("Whole page"), -1.0), ("50 %", 0.5),
                              ("75 %", 0.75), ("100 %", 1.0), ("150 %", 1.5)):
             self.zoom.addItem(label, value)
         self.zoom.currentIndexChanged.connect(self._zoom_changed)
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 2)
-        title = QLabel("Preview")
+        title = QLabel(_("Preview"))
         title.setObjectName("question")
         top.addWidget(title)
         top.addWidget(self.status, 1)
         top.addWidget(self.zoom)
 
         self.view = QPdfView()
-        self.view.setAccessibleName("Workbook preview")
-        self.view.setAccessibleDescription("The printed workbook as it looks now.")
+        self.view.setAccessibleName(_("Workbook preview"))
+        self.view.setAccessibleDescription(_("The printed workbook as it looks now."))
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
@@ -109,13 +111,13 @@ class PreviewPane(QWidget):
         self._empty = QPdfDocument(self)
 
         self.overflow_label = QLabel(
-            "Does not fit on the cards (everything is still in the workbook):"
+            _("Does not fit on the cards (everything is still in the workbook):")
         )
         self.overflow_label.setObjectName("question")
         self.overflow_label.setWordWrap(True)
         self.overflow_list = QListWidget()
-        self.overflow_list.setAccessibleName("What does not fit on the cards")
-        self.overflow_list.setToolTip("Double-click (or press Enter) to go to the field")
+        self.overflow_list.setAccessibleName(_("What does not fit on the cards"))
+        self.overflow_list.setToolTip(_("Double-click (or press Enter) to go to the field"))
         self.overflow_list.setMaximumHeight(120)
         self.overflow_list.itemActivated.connect(self._jump)
         self.overflow_label.setBuddy(self.overflow_list)
@@ -155,7 +157,7 @@ class PreviewPane(QWidget):
         self.latest_requested = self.renderer.request(
             plan_to_json(self.controller.plan), reviews=reviews
         )
-        self.status.setText("Updating…")
+        self.status.setText(_("Updating…"))
 
     # -- showing results -------------------------------------------------------
 
@@ -163,15 +165,16 @@ class PreviewPane(QWidget):
         if outcome.which != "workbook" or outcome.job_id < self.shown_id:
             return
         if outcome.error:
-            self.status.setText(f"Preview not updated: {outcome.error}")
+            self.status.setText(_("Preview not updated: {error}").format(error=outcome.error))
             return
         self.show_pdf(outcome.pdf)
         self.shown_id = outcome.job_id
         self.pdf = outcome.pdf
         self._show_overflow(outcome.overflow)
         waiting = self.renderer.is_busy()
-        pages = f"{outcome.page_count} page{'s' if outcome.page_count != 1 else ''}"
-        self.status.setText(f"Updating… ({pages})" if waiting else pages)
+        pages = ngettext("{count} page", "{count} pages", outcome.page_count).format(
+            count=outcome.page_count)
+        self.status.setText(_("Updating… ({pages})").format(pages=pages) if waiting else pages)
         self.last_latency = time.perf_counter() - self.last_change
         self.shown.emit(outcome.job_id)
 
@@ -207,7 +210,7 @@ class PreviewPane(QWidget):
             item = QListWidgetItem(note.message())
             item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
             if note.field_path:
-                item.setToolTip("Double-click to go to this field")
+                item.setToolTip(_("Double-click to go to this field"))
             self.overflow_list.addItem(item)
         self.overflow_label.setVisible(bool(notes))
         self.overflow_list.setVisible(bool(notes))
@@ -240,7 +243,10 @@ class PreviewPane(QWidget):
         text = document.getAllText(self._scan_page).text()
         head = text[:400]
         for key, headings in SECTION_HEADINGS.items():
-            if key not in self.section_pages and any(h in head for h in headings):
+            if key not in self.section_pages and any(
+                translator(language).gettext(h) in head
+                for h in headings for language in languages()
+            ):
                 self.section_pages[key] = self._scan_page
         self._scan_page += 1
 

@@ -12,6 +12,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from ..text.i18n import _
+
 # Enough for sharp text and cut lines; a 600 dpi page would need 130 MB.
 MAX_RENDER_DPI = 300
 
@@ -28,7 +30,7 @@ def open_pdf(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
     document = QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        raise PrintError("the workbook could not be read for printing")
+        raise PrintError(_("the workbook could not be read for printing"))
     return document, buffer
 
 
@@ -60,12 +62,12 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     first = max(1, printer.fromPage() or 1)
     last = min(count, printer.toPage() or count)
     if first > last:
-        raise PrintError("no pages in the chosen range")
+        raise PrintError(_("no pages in the chosen range"))
     resolution = printer.resolution()
     render_dpi = min(resolution, MAX_RENDER_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("the printer could not be started")
+        raise PrintError(_("the printer could not be started"))
     printed = 0
     try:
         for number in range(first - 1, last):

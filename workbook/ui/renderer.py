@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QProcess, QRunnable, QThreadPool, Signal
 from ..facility import Facility
 from ..options import OverflowNote, Which
 from ..output import render_worker
+from ..text.i18n import _
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ class Renderer(QObject):
         return data
 
     def _process_ended(self, *_args: Any) -> None:
-        self._lost("the preview stopped unexpectedly; it restarts with the next change")
+        self._lost(_("the preview stopped unexpectedly; it restarts with the next change"))
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..library import Draft, Library, LibraryError
 from ..plan import Plan
+from ..text.i18n import _
 from .controller import PlanController
 
 # A pause this long writes the draft (an autosave costs about a millisecond)...
@@ -122,7 +123,7 @@ class Session(QObject):
         try:
             self.library.autosave(self.client_id, self.controller.plan)
         except LibraryError as error:
-            self.problem.emit(f"Autosave failed: {error}")
+            self.problem.emit(_("Autosave failed: {error}").format(error=error))
 
     def flush(self) -> None:
         """Write a pending autosave at once (before closing, printing...)."""
@@ -133,7 +134,7 @@ class Session(QObject):
         try:
             info = self.library.save_revision(self.client_id, self.controller.plan, reason)
         except LibraryError as error:
-            self.problem.emit(f"Could not save: {error}")
+            self.problem.emit(_("Could not save: {error}").format(error=error))
             return False
         self._stop_timers()
         self.client_id = info.client_id

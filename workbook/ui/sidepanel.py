@@ -21,8 +21,8 @@ def page_label(page: Page) -> str:
     """The page as the side panel lists it: with its part number in the workbook."""
     number = part_number(page)
     if number is None:
-        return _("{title} (cover)").format(title=page.title)
-    return _("Part {number}: {title}").format(number=number, title=page.title)
+        return _("{title} (cover)").format(title=_(page.title))
+    return _("Part {number}: {title}").format(number=number, title=_(page.title))
 _GREEN = QColor(38, 120, 70)
 _GREY = QColor(120, 120, 120)
 
@@ -109,7 +109,7 @@ class SidePanel(QListWidget):
                 if font.bold() != leads:
                     font.setBold(leads)
                     item.setFont(font)
-                tip = f"{page.title}: {_(MARK_TEXT[state])}"
+                tip = f"{_(page.title)}: {_(MARK_TEXT[state])}"
                 still = missing(plan, page)
                 if still and state != PageState.NOT_STARTED:
                     tip += " — " + _("still to answer: {fields}").format(fields=", ".join(still))
