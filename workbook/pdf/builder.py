@@ -12,10 +12,11 @@ from ..plan import Plan
 from ..text.i18n import N_
 from .cards import card_story
 from .cards.build import CONTACT_MARKER, WALLET_MARKER
-from .content import PrintContent, resolve
+from .content import resolve
 from .contents import Entry, Marker
 from .context import Context
-from .document import DocumentInfo, Footer, render_story
+from .document import Footer, render_story
+from .metadata import DocumentInfo
 from .sections.checkins import check_ins, review_log, signatures, trackers
 from .sections.crisis import crisis_plan
 from .sections.front import contents_page, cover, start_here
@@ -99,11 +100,6 @@ def card_entries(ctx: Context) -> list[Entry]:
             Entry("", ctx.gettext("Wallet crisis card"), WALLET_MARKER)]
 
 
-def document_info(content: PrintContent) -> DocumentInfo:
-    """The day the document is dated (see `PrintContent.created`) and the printed language."""
-    return DocumentInfo(created=content.created, language=content.language)
-
-
 def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
     """The printed workbook for `plan` (None: the blank workbook) as PDF bytes.
 
@@ -118,5 +114,5 @@ def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
                     page=ctx.gettext("Page {number} of {total}"),
                     large_print=options.large_print,
                     continued=ctx.gettext("My crisis plan, continued"))
-    pdf, pages, _ = render_story(story, options.paper, footer, document_info(content))
+    pdf, pages, _ = render_story(story, options.paper, footer, DocumentInfo.of(content))
     return BuildResult(pdf=pdf, page_count=pages, overflow=tuple(overflow))

@@ -19,7 +19,6 @@ document is saved, so the layout runs only once.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from ..plan import Paper
 from .canvas_text import Line, draw_line, fit_text, prepare
 from .fonts import BODY, register_fonts
 from .markup import text_width
+from .metadata import DocumentInfo, apply_info, document_settings
 from .styles import ACCENT, ACCENT_SOFT, ACCENT_TINT, MUTED, RULE, styles_for
 
 # Not ASCII85-encoding streams makes files smaller and builds faster; every
@@ -52,34 +52,6 @@ MARGIN_BOTTOM = 0.85 * inch  # room for the footer
 FOOTER_Y = 0.45 * inch
 COVER_FOOT = 2.1 * inch  # height of the facility frame at the foot of the cover
 COVER_BAND_SHARE = 0.36  # the tinted band across the top of the cover
-
-DOCUMENT_TITLE = "Recovery Workbook"  # never the client's name: it is health information
-CREATOR = "Recovery Workbook"
-# The language tag of the document (PDF /Lang) for each workbook language.
-LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the PDF says about itself besides the generic title: when it was made
-    (the plan's date, so the same plan always gives the same bytes) and its language."""
-
-    created: dt.date
-    language: str = "en"
-
-    @property
-    def language_tag(self) -> str:
-        return LANGUAGE_TAGS.get(self.language, self.language)
-
-    def pdf_date(self, *_: int) -> str:
-        """The creation date in PDF form (ReportLab's date formatter hook)."""
-        return f"D:{self.created:%Y%m%d}000000+00'00'"
-
-
-def apply_info(canv: Canvas, info: DocumentInfo) -> None:
-    """Stamp `info` on a new canvas: creation and change date."""
-    canv.setDateFormatter(info.pdf_date)
-
 
 @dataclass(frozen=True)
 class Footer:
@@ -122,7 +94,6 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         # Pages of named places (a part's start), and drawings that need them.
         self.markers: dict[str, int] = {}
         self._late: dict[int, list[LateDrawing]] = {}
-        self.setViewerPreference("PrintScaling", "None")
 
     def mark(self, name: str) -> None:
         """Remember that `name` is on the current page (the first time only)."""
@@ -260,24 +231,13 @@ class WorkbookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         templates.sort(key=lambda t: t.id != first_template)
         super().__init__(
             buffer,
-            lang=info.language_tag,
             pagesize=PAGE_SIZES[paper],
             pageTemplates=templates,
-            title=DOCUMENT_TITLE,
-            author="",
-            subject="",
-            creator=CREATOR,
-            producer=CREATOR,
-            keywords=[],
-            invariant=1,
-            pageCompression=1,
-            initialFontName=BODY,  # otherwise every page names Helvetica, unembedded
-            initialFontSize=10,
-            initialLeading=12,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
+            **document_settings(info),
         )
 
 

@@ -17,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 
 from .fonts import BODY, BODY_BOLD, register_fonts
 
-# One calm accent colour; everything else is ink, grey and white.
+# The one palette of everything printed, the workbook and the cards: one calm
+# accent colour; everything else is ink, grey and white.
 ACCENT: Color = HexColor("#2E6B70")
 ACCENT_TINT: Color = HexColor("#E9F2F2")  # table headers, boxes
 ACCENT_SOFT: Color = HexColor("#C9DEDF")  # box borders, cover band line
@@ -26,6 +27,7 @@ MUTED: Color = HexColor("#5B676E")
 RULE: Color = HexColor("#CBD3D6")  # table rules
 WRITE_LINE: Color = HexColor("#B9C2C6")  # lines to write on
 WHITE: Color = HexColor("#FFFFFF")
+CUT: Color = HexColor("#8C979C")  # card outlines and cut guides: visible, not loud
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -28,7 +29,8 @@ from ...options import BuildResult, OverflowNote, RenderOptions
 from ...plan import Plan
 from ..content import PrintContent, resolve
 from ..contents import Marker
-from ..fonts import BODY, register_fonts
+from ..fonts import register_fonts
+from ..metadata import CARDS_TITLE, DocumentInfo, apply_info, document_settings
 from .contact import contact_flowables, contact_sheets
 from .wallet import wallet_flowables, wallet_notes
 
@@ -74,25 +76,15 @@ def card_overflow(plan: Plan | None, options: RenderOptions) -> list[OverflowNot
 
 
 class _CardsDocument(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, buffer: io.BytesIO, page: Size, duplex: bool) -> None:
+    def __init__(self, buffer: io.BytesIO, page: Size, duplex: bool, info: DocumentInfo) -> None:
         frame = Frame(0, 0, page.width, page.height, id="fullpage", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
         super().__init__(
             buffer,
             pagesize=(page.width, page.height),
             pageTemplates=[PageTemplate("fullpage", [frame])],
-            title="Recovery Workbook cards",
-            author="",
-            subject="",
-            creator="Recovery Workbook",
-            producer="Recovery Workbook",
-            invariant=1,
-            pageCompression=1,
-            printScaling="None",
             duplex="DuplexFlipLongEdge" if duplex else None,
-            initialFontName=BODY,  # otherwise the page names Helvetica, not embedded
-            initialFontSize=10,
-            initialLeading=12,
+            **document_settings(info, CARDS_TITLE),
         )
 
 
@@ -100,9 +92,17 @@ def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: CardSheet)
     """A PDF of only the contact cards, or only the wallet card."""
     if which not in ("contact", "wallet"):
         raise ValueError(f"which must be 'contact' or 'wallet', not {which!r}")
-    flowables, notes = _sheets(resolve(plan, options), (which,))
+    content = resolve(plan, options)
+    flowables, notes = _sheets(content, (which,))
     buffer = io.BytesIO()
+    info = DocumentInfo.of(content)
     document = _CardsDocument(buffer, PAGE_SIZES[options.paper],
-                              duplex=which == "wallet" and options.wallet_duplex)
-    document.build(flowables)
+                              duplex=which == "wallet" and options.wallet_duplex, info=info)
+
+    def dated_canvas(*args: Any, **kwargs: Any) -> Canvas:
+        canvas = Canvas(*args, **kwargs)
+        apply_info(canvas, info)
+        return canvas
+
+    document.build(flowables, canvasmaker=dated_canvas)
     return BuildResult(buffer.getvalue(), document.page, tuple(notes))

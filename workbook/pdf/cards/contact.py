@@ -35,10 +35,9 @@ from ...options import OverflowNote
 from ...plan import Paper
 from ...text.i18n import N_, translator
 from ..content import PrintContent
+from ..styles import ACCENT, MUTED
 from .content import BlankCard, contact_cards, lines_card
 from .draw import (
-    ACCENT,
-    MUTED,
     SheetFlowable,
     calibration_bar,
     draw_line,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -20,13 +20,7 @@ from ...geometry.fit import NOTE_INDENT
 from ...text.i18n import N_, translator
 from ..fonts import bold_of, register_fonts
 from ..markup import clean, segments, text_width
-
-# The workbook's palette (see styles.py): ink, a calm accent, grey for labels.
-INK: Color = HexColor("#20272B")
-ACCENT: Color = HexColor("#2E6B70")
-MUTED: Color = HexColor("#5B676E")
-CUT: Color = HexColor("#8C979C")  # card outlines and cut guides: visible, not loud
-WRITE_LINE: Color = HexColor("#B9C2C6")
+from ..styles import CUT, INK, MUTED, WRITE_LINE
 
 OUTLINE_WIDTH = 0.5
 GUIDE_WIDTH = 0.5

@@ -36,12 +36,9 @@ from ...geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
 from ...options import OverflowNote
 from ...text.i18n import translator
 from ..content import PrintContent
+from ..styles import ACCENT, CUT, INK, MUTED
 from .content import wallet_content
 from .draw import (
-    ACCENT,
-    CUT,
-    INK,
-    MUTED,
     SheetFlowable,
     calibration_bar,
     draw_line,
