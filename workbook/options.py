@@ -12,6 +12,7 @@ from typing import Literal
 
 from .facility import Facility
 from .plan import Paper, Plan
+from .text.notes import note_message
 
 # The one name for what a print or an export holds: the whole workbook, only
 # the contact-card sheets, or only the wallet crisis card.
@@ -133,7 +134,8 @@ class OverflowNote:
     field_path: str | None = None
 
     def message(self) -> str:
-        return f"{self.where}: {self.item} {self.action}"
+        """The note as one line in the interface language (workbook/text/notes.py)."""
+        return note_message(self.where, self.item, self.action)
 
 
 @dataclass(frozen=True)

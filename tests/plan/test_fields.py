@@ -98,3 +98,29 @@ def test_a_form_message_names_the_field_by_its_title() -> None:
         "Put on the wallet crisis card: a person on the wallet card needs a phone number"
     )
     assert field_error_message(ValueError("no such item"), "Phone") == "Phone: no such item"
+
+
+def test_problems_read_in_the_interface_language() -> None:
+    from workbook.plan import PlanFileError, plan_from_data
+    from workbook.text.i18n import set_interface_language
+
+    set_interface_language("es")
+    cases = {
+        "about.plan_date: no es una fecha": {"about": {"plan_date": "tomorrow"}},
+        "support_network.people[0].phone: una persona en la tarjeta de bolsillo necesita": {
+            "support_network": {"people": [{"name": "A", "on_wallet_card": True}]}
+        },
+        "support_network.people[0].name: es obligatorio": {
+            "support_network": {"people": [{"relationship": "x"}]}
+        },
+        "goals.goals[0].colour: no es un campo de un plan de recuperación": {
+            "goals": {"goals": [{"goal": "x", "colour": 1}]}
+        },
+    }
+    for expected, data in cases.items():
+        try:
+            plan_from_data({"schema_version": 3, **data}, "x.json")
+        except PlanFileError as error:
+            assert f"x.json: {expected}" in str(error)
+        else:
+            raise AssertionError(expected)

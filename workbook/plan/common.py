@@ -11,6 +11,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..text.i18n import N_
+
 # Long answers are welcome (a client may dictate a page); the cap only stops a
 # pasted book from freezing the form.
 MAX_TEXT = 100_000
@@ -18,7 +20,7 @@ MAX_TEXT = 100_000
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be empty")
+        raise ValueError(N_("must not be empty"))
     return value
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from ..text.i18n import interface_language, translator
+from ..text.i18n import N_, SOURCE_LANGUAGE, _, interface_language, ngettext, translator
 from . import paths
 
 # A record-level rule names the field it is about: "phone: a person on the ...".
@@ -24,8 +24,29 @@ _NAMED_FIELD = re.compile(r"^([a-z_][a-z0-9_]*): (.*)$", re.DOTALL)
 _PREFIXES = ("Value error, ", "Assertion failed, ")
 # Pydantic's own words for some problems, said plainly.
 _PLAIN_WORDS = {
-    "extra_forbidden": "is not a field of a recovery plan (misspelt?)",
-    "string_too_long": "is too long",
+    "extra_forbidden": N_("is not a field of a recovery plan (misspelt?)"),
+    "string_too_long": N_("is too long"),
+}
+# Pydantic writes its messages in English only. In another interface language a
+# common problem is said in our own words instead ({expected}: the allowed values).
+_DATE = N_("is not a date; write it as year-month-day, for example 2026-11-20")
+_WORDS_BY_TYPE = {
+    "missing": N_("is required"),
+    "string_type": N_("should be text"),
+    "bool_parsing": N_("should be true or false"),
+    "bool_type": N_("should be true or false"),
+    "date_parsing": _DATE,
+    "date_type": _DATE,
+    "date_from_datetime_parsing": _DATE,
+    "date_from_datetime_inexact": _DATE,
+    "enum": N_("should be one of: {expected}"),
+    "literal_error": N_("should be one of: {expected}"),
+    "list_type": N_("should be a list"),
+    "dict_type": N_("should be a group of fields"),
+    "model_type": N_("should be a group of fields"),
+    "model_attributes_type": N_("should be a group of fields"),
+    "int_parsing": N_("should be a whole number"),
+    "int_type": N_("should be a whole number"),
 }
 
 
@@ -82,11 +103,19 @@ def first_problem(error: ValidationError) -> Problem:
     message = str(first["msg"])
     for prefix in _PREFIXES:
         message = message.removeprefix(prefix)
+    if first["type"] in ("value_error", "assertion_error"):
+        # The plan's own rules raise message IDs ("phone: a person on the wallet ...").
+        message = _(message)
     named = _NAMED_FIELD.match(message)
     if named:
         loc = (*loc, named.group(1))
         message = named.group(2)
-    message = _PLAIN_WORDS.get(first["type"], message)
+    kind = first["type"]
+    if kind in _PLAIN_WORDS:
+        message = _(_PLAIN_WORDS[kind])
+    elif kind in _WORDS_BY_TYPE and interface_language() != SOURCE_LANGUAGE:
+        expected = str(first.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
+        message = _(_WORDS_BY_TYPE[kind]).format(expected=expected)
     return Problem(paths.join(loc), message, len(problems) - 1)
 
 
@@ -94,8 +123,9 @@ def describe_validation_error(error: ValidationError) -> str:
     """The first problem as ``path: message``, and how many more there are (for files)."""
     problem = first_problem(error)
     more = problem.more
-    tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-    return f"{problem.path or 'plan'}: {problem.message}{tail}"
+    tail = " " + ngettext("(and {count} more problem)", "(and {count} more problems)",
+                          more).format(count=more) if more else ""
+    return f"{problem.path or _('plan')}: {problem.message}{tail}"
 
 
 def field_error_message(error: Exception, title: str) -> str:

@@ -28,7 +28,7 @@ class SupportPerson(Record):
     @model_validator(mode="after")
     def _wallet_needs_phone(self) -> SupportPerson:
         if self.on_wallet_card and not self.phone.strip():
-            raise ValueError("phone: a person on the wallet card needs a phone number")
+            raise ValueError(N_("phone: a person on the wallet card needs a phone number"))
         return self
 
 
