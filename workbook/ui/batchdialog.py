@@ -62,7 +62,8 @@ from ..library import ClientSummary, Library, LibraryError
 from ..options import BuildResult, RenderOptions, Which
 from ..output.writer import OutputError, OutputExists, check_output, make_folder
 from ..plan import Paper, PlanFileError
-from ..text.i18n import N_, _, ngettext
+from ..text.dates import format_date
+from ..text.i18n import N_, _, interface_language, ngettext
 from .printing import PrintError, prepare_printer, print_pdf
 
 # (days ahead, label) for the library filter; None shows every client.
@@ -136,8 +137,8 @@ class _Runner(QThread):
         try:
             summary = run_jobs(self.jobs, processes=self.processes, on_row=self.row_done.emit,
                                cancel=self.cancel, **kwargs)
-        except Exception as error:  # the pool could not start: say so, do not crash
-            summary = Summary(len(self.jobs), 0, 0, True, 0.0)
+        except Exception as error:  # the workers could not start: say so, do not crash
+            summary = Summary(len(self.jobs), 0, len(self.jobs), False, 0.0)
             self.row_done.emit(type(error).__name__)
         self.finished_with.emit(summary)
 
@@ -188,7 +189,7 @@ class BatchDialog(QDialog):
         if not printers:
             self.to_printer.setEnabled(False)
             self.to_printer.setToolTip(_("No printer is set up on this computer"))
-        output = QGroupBox(_("Where the prints go"))
+        output = self.output_box = QGroupBox(_("Where the prints go"))
         output_layout = QFormLayout(output)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -341,7 +342,8 @@ class BatchDialog(QDialog):
                 continue
             if words and words not in client.name.casefold():
                 continue
-            review = client.next_review.isoformat() if client.next_review else ""
+            review = format_date(client.next_review, language=interface_language(),
+                                 style="medium")
             item = QTreeWidgetItem([client.label(), review])
             item.setData(0, Qt.ItemDataRole.UserRole, client.id)
             if client.next_review is not None and client.next_review < today:
@@ -473,6 +475,7 @@ class BatchDialog(QDialog):
         self.cancel_button.setEnabled(running)
         self.close_button.setEnabled(not running)
         self.source.setEnabled(not running)
+        self.output_box.setEnabled(not running)
 
     def _row_done(self, done: RowDone | str) -> None:
         if isinstance(done, str):  # the engine itself failed

@@ -635,13 +635,16 @@ class MainWindow(QMainWindow):
         # The plan being edited is printed as saved: write any pending autosave first.
         if self.editing():
             self.session.flush()
-        BatchDialog(self.library, self.facility, self).exec()
+        dialog = BatchDialog(self.library, self.facility, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def facility_dialog(self) -> None:
         dialog = FacilityDialog(self.facility, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_facility(dialog.facility)
             self.statusBar().showMessage(_("Facility profile saved"), 4000)
+        dialog.deleteLater()
 
     # -- view ----------------------------------------------------------------------
 
