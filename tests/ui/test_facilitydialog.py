@@ -94,3 +94,13 @@ def test_export_writes_the_toml_the_command_line_reads(
     assert again.name == "Harbor Light Recovery Center"
     assert again.logo == out.parent / "harbor-logo.png"
     assert again.crisis_lines == load_facility(EXAMPLE).crisis_lines
+
+
+def test_a_crisis_line_without_its_date_is_named(dialog: FacilityDialog) -> None:
+    dialog.own_lines.setChecked(True)
+    dialog.lines.add_row({"name": "Our nurse line", "number": "(555) 010-2099"})
+    dialog.accept()
+    message = dialog.message.text()
+    assert message.startswith("Crisis lines, row 4: Last checked: "), message
+    assert "\n" not in message
+    assert load_saved_facility() is None
