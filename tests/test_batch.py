@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from workbook.batch import Job, RowDone, read_roster, run_jobs, slug
+from workbook.batch import Job, RosterError, RowDone, read_roster, run_jobs, slug
 from workbook.cli.main import main
 from workbook.example import example_plan
 from workbook.output.writer import save_plan
@@ -187,3 +187,21 @@ def test_a_build_failure_is_named_by_kind_only(tmp_path: Path) -> None:
     assert seen[0].error is not None and "logo" in seen[0].error
     assert "Jordan" not in seen[0].error
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_a_roster_column_chooses_the_language_and_the_flag_beats_it(tmp_path: Path) -> None:
+    from workbook.plan import plan_to_json
+
+    (tmp_path / "es.json").write_text(plan_to_json(example_plan("es")), encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "name,plan,language\nAna,,es\nBen,,\n,es.json,en\n,es.json,\n", encoding="utf-8"
+    )
+    jobs = read_roster(roster, tmp_path / "out", facility=None, paper=None, large_print=False)
+    assert [job.options.language for job in jobs] == ["es", "en", "en", "es"]
+    flagged = read_roster(roster, tmp_path / "out", facility=None, paper=None,
+                          large_print=False, language="es")
+    assert {job.options.language for job in flagged} == {"es"}
+    roster.write_text("name,language\nAna,fr\n", encoding="utf-8")
+    with pytest.raises(RosterError, match="column language"):
+        read_roster(roster, tmp_path / "out", facility=None, paper=None, large_print=False)
