@@ -48,7 +48,7 @@ from .output.writer import (
 )
 from .plan import Paper, Plan, PlanFileError, load_plan
 from .plan.io import read_input_bytes, shown
-from .text.i18n import languages
+from .text.i18n import _, languages
 
 COLUMNS = {"name", "plan", "paper", "large_print", "language", "file"}
 _YES = {"yes", "y", "true", "1", "x"}
@@ -91,7 +91,7 @@ def _flag(value: str, where: str) -> bool | None:
     if value in _NO:
         return None if value == "" else False
     # The cell's text is not repeated: a roster holds health information.
-    raise RosterError(f"{where}, column large_print: write yes or no")
+    raise RosterError(_("{where}, column large_print: write yes or no").format(where=where))
 
 
 # A roster is a list of names and file names; anything this big is a mistake.
@@ -108,14 +108,16 @@ def _roster_text(roster: Path) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RosterError(
-            f"{shown(roster)}: not a UTF-8 text file (save it as CSV UTF-8)"
+            _("{roster}: not a UTF-8 text file (save it as CSV UTF-8)").format(roster=shown(roster))
         ) from None
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         raise RosterError(
-            f"{shown(roster)}: line {line}: holds a NUL character "
-            "(is it a spreadsheet file rather than CSV?)"
+            _(
+                "{roster}: line {line}: holds a NUL character (is it a spreadsheet file rather "
+                "than CSV?)"
+            ).format(roster=shown(roster), line=line)
         )
     return text
 
@@ -148,14 +150,18 @@ def _csv_rows(roster: Path, text: str) -> Iterator[tuple[int, dict[str, str]]]:
             number += 1
             yield number, dict(zip(header, (cell.strip() for cell in cells), strict=False))
     except csv.Error as error:
-        raise RosterError(f"{shown(roster)}: line {line}: {_csv_problem(error)}") from None
+        raise RosterError(_(
+            "{roster}: line {line}: {csv_problem}"
+        ).format(roster=shown(roster), line=line, csv_problem=_csv_problem(error))) from None
 
 
 def _header(roster: Path, text: str) -> set[str]:
     try:
         first = next(csv.reader(io.StringIO(text, newline=""), strict=True), [])
     except csv.Error as error:
-        raise RosterError(f"{shown(roster)}: line 1: {_csv_problem(error)}") from None
+        raise RosterError(_(
+            "{roster}: line 1: {csv_problem}"
+        ).format(roster=shown(roster), csv_problem=_csv_problem(error))) from None
     return {cell.strip().lower() for cell in first}
 
 
@@ -179,12 +185,16 @@ def read_roster(
     text = _roster_text(roster)
     header = _header(roster, text)
     if not header & {"name", "plan"}:
-        raise RosterError(f"{shown(roster)}: the header row needs a 'name' or a 'plan' column")
+        raise RosterError(_(
+            "{roster}: the header row needs a 'name' or a 'plan' column"
+        ).format(roster=shown(roster)))
     unknown = sorted(header - COLUMNS - {""})
     if unknown:
         known = ", ".join(sorted(COLUMNS))
         raise RosterError(
-            f"{shown(roster)}: unknown column '{shown(unknown[0], 40)}' (known: {known})"
+            _(
+                "{roster}: unknown column '{unknown}' (known: {known})"
+            ).format(roster=shown(roster), unknown=shown(unknown[0], 40), known=known)
         )
 
     jobs: list[Job] = []
@@ -194,25 +204,31 @@ def read_roster(
         name, plan_cell = row.get("name", ""), row.get("plan", "")
         if not name and not plan_cell:
             if any(row.values()):
-                raise RosterError(f"{where}: needs a name or a plan")
+                raise RosterError(_("{where}: needs a name or a plan").format(where=where))
             continue
         if len(name) > MAX_NAME:
             raise RosterError(
-                f"{where}, column name: the name is {len(name):,} characters long; "
-                f"a name or initials can be at most {MAX_NAME}"
+                _(
+                    "{where}, column name: the name is {count:,} characters long; a name or "
+                    "initials can be at most {MAX_NAME}"
+                ).format(where=where, count=len(name), MAX_NAME=MAX_NAME)
             )
         row_paper = paper
         if row_paper is None and row.get("paper"):
             try:
                 row_paper = Paper(row["paper"].lower())
             except ValueError:
-                raise RosterError(f"{where}, column paper: write letter or a4") from None
+                raise RosterError(_(
+                    "{where}, column paper: write letter or a4"
+                ).format(where=where)) from None
         row_large = _flag(row.get("large_print", ""), where)
         row_large = True if large_print else row_large
         row_language = language or row.get("language", "").lower() or None
         if row_language is not None and row_language not in languages():
             raise RosterError(
-                f"{where}, column language: write one of {', '.join(languages())}"
+                _(
+                    "{where}, column language: write one of {items}"
+                ).format(where=where, items=', '.join(languages()))
             )
         plan: Plan | None = None
         inputs = (roster, *facility_files(profile, facility))
@@ -222,7 +238,9 @@ def read_roster(
             try:
                 plan = load_plan(plan_path)
             except PlanFileError as error:
-                raise RosterError(f"{where}, column plan: {error}") from None
+                raise RosterError(_(
+                    "{where}, column plan: {error}"
+                ).format(where=where, error=error)) from None
             inputs = (*inputs, plan_path)
             options = RenderOptions.for_plan(
                 plan, paper=row_paper, large_print=row_large, facility=facility,
@@ -240,7 +258,7 @@ def read_roster(
         output = namer.take(stem or f"workbook-{number - 1:03d}")
         jobs.append(Job(number, plan, options, output, inputs=inputs, overwrite=overwrite))
     if not jobs:
-        raise RosterError(f"{shown(roster)}: no rows to print")
+        raise RosterError(_("{roster}: no rows to print").format(roster=shown(roster)))
     return jobs
 
 

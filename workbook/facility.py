@@ -31,7 +31,7 @@ from .plan import (
     describe_validation_error,
 )
 from .plan.common import RequiredText, Text, field, list_field
-from .text.i18n import languages
+from .text.i18n import _, languages
 
 # The languages a workbook can be printed in: the plan's own list.
 LANGUAGES: tuple[str, ...] = languages()
@@ -118,28 +118,38 @@ def check_logo(path: Path) -> str:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise FacilityFileError(f"logo: {path} does not exist") from None
+        raise FacilityFileError(_("logo: {path} does not exist").format(path=path)) from None
     except OSError as error:
-        raise FacilityFileError(f"logo: {path} cannot be read ({error.strerror})") from None
+        raise FacilityFileError(_(
+            "logo: {path} cannot be read ({strerror})"
+        ).format(path=path, strerror=error.strerror)) from None
     if not path.is_file():
-        raise FacilityFileError(f"logo: {path} is not a file")
+        raise FacilityFileError(_("logo: {path} is not a file").format(path=path))
     if size > MAX_LOGO_BYTES:
-        raise FacilityFileError(f"logo: {path} is larger than 10 MB; use a smaller image")
+        raise FacilityFileError(_(
+            "logo: {path} is larger than 10 MB; use a smaller image"
+        ).format(path=path))
     try:
         with Image.open(path) as image:
             kind = image.format or ""
             width, height = image.size
             if kind not in LOGO_FORMATS:
                 raise FacilityFileError(
-                    f"logo: {path} is a {kind or 'non-image'} file, not a PNG or JPEG image"
+                    _(
+                        "logo: {path} is a {value} file, not a PNG or JPEG image"
+                    ).format(path=path, value=kind or 'non-image')
                 )
             if width * height > MAX_LOGO_PIXELS:
-                raise FacilityFileError(f"logo: {path} is too large ({width} x {height} pixels)")
+                raise FacilityFileError(_(
+                    "logo: {path} is too large ({width} x {height} pixels)"
+                ).format(path=path, width=width, height=height))
             image.load()  # decodes every byte: a cut-off download fails here
     except FacilityFileError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise FacilityFileError(f"logo: {path} is not a PNG or JPEG image") from None
+        raise FacilityFileError(_(
+            "logo: {path} is not a PNG or JPEG image"
+        ).format(path=path)) from None
     return LOGO_FORMATS[kind]
 
 
@@ -147,13 +157,17 @@ def load_facility(path: Path) -> Facility:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FacilityFileError(f"{path}: no such file") from None
+        raise FacilityFileError(_("{path}: no such file").format(path=path)) from None
     except UnicodeDecodeError:
-        raise FacilityFileError(f"{path}: not a text file") from None
+        raise FacilityFileError(_("{path}: not a text file").format(path=path)) from None
     except tomllib.TOMLDecodeError as error:
-        raise FacilityFileError(f"{path}: not valid TOML ({error})") from None
+        raise FacilityFileError(_(
+            "{path}: not valid TOML ({error})"
+        ).format(path=path, error=error)) from None
     except OSError as error:
-        raise FacilityFileError(f"{path}: cannot be read ({error.strerror})") from None
+        raise FacilityFileError(_(
+            "{path}: cannot be read ({strerror})"
+        ).format(path=path, strerror=error.strerror)) from None
     try:
         facility = Facility.model_validate(data)
     except ValidationError as error:

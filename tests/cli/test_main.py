@@ -126,3 +126,11 @@ def test_facility_errors_name_the_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{facility}: crisis_lines[0].number: Field required" in result.stderr
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_messages_follow_the_system_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "es_US.UTF-8")
+    assert main(["validate", str(tmp_path / "nothing.json")]) == 1
+    assert "nothing.json: no existe ese archivo" in capsys.readouterr().err

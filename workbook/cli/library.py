@@ -26,7 +26,7 @@ from ..library.transfer import check_passphrase, export_bytes, read_plan_file
 from ..output.writer import OutputError, facility_files, write_build, write_output
 from ..plan import Paper, Plan, PlanFileError
 from ..text.dates import format_date, format_moment
-from ..text.i18n import interface_language
+from ..text.i18n import _, interface_language
 from .terminal import clean, clean_json, fail, say
 
 PROG = "recovery-workbook"
@@ -75,26 +75,28 @@ def _passphrase_from_file(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LibraryError(f"{path}: no such passphrase file") from None
+        raise LibraryError(_("{path}: no such passphrase file").format(path=path)) from None
     except (OSError, UnicodeDecodeError):
-        raise LibraryError(f"{path}: the passphrase file cannot be read") from None
+        raise LibraryError(_(
+            "{path}: the passphrase file cannot be read"
+        ).format(path=path)) from None
     lines = text.splitlines()
     if not lines or not lines[0]:
-        raise LibraryError(f"{path}: the passphrase file is empty")
+        raise LibraryError(_("{path}: the passphrase file is empty").format(path=path))
     return lines[0]
 
 
 def _ask_passphrase(*, confirm: bool) -> str:
     if not sys.stdin.isatty():
-        raise LibraryError("a passphrase is needed: give --passphrase-file FILE")
+        raise LibraryError(_("a passphrase is needed: give --passphrase-file FILE"))
     try:
         first = getpass.getpass("Passphrase: ")
         if confirm:
             check_passphrase(first)
             if getpass.getpass("Passphrase again: ") != first:
-                raise LibraryError("the two passphrases differ; nothing was written")
+                raise LibraryError(_("the two passphrases differ; nothing was written"))
     except (EOFError, KeyboardInterrupt):
-        raise LibraryError("no passphrase given; nothing was done") from None
+        raise LibraryError(_("no passphrase given; nothing was done")) from None
     return first
 
 
@@ -270,7 +272,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         client = library.client(client_id)
         if not args.yes:
             if not sys.stdin.isatty():
-                raise LibraryError("deleting needs confirming: add --yes")
+                raise LibraryError(_("deleting needs confirming: add --yes"))
             question = (
                 f"Delete client {client.id} ({client.label()}) and all {client.revisions} "
                 "revisions? This cannot be undone. [y/N] "
@@ -300,14 +302,14 @@ def _show_help(parser: argparse.ArgumentParser) -> Command:
 
 def _client_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "client", metavar="CLIENT", help="the client's number (see 'library list') or name"
+        "client", metavar="CLIENT", help=_("the client's number (see 'library list') or name")
     )
 
 
 def _revision_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--revision", type=int, metavar="N", default=None,
-        help="an earlier revision (default: the latest)",
+        help=_("an earlier revision (default: the latest)"),
     )
 
 
@@ -315,64 +317,64 @@ def register(subparsers: Any) -> None:
     """Add the `library` command to the main parser's subcommands."""
     library = subparsers.add_parser(
         "library",
-        help="the plan library: list clients, show history, import, export, build",
-        description="Clients' plans saved by the desktop program, with every revision.",
+        help=_("the plan library: list clients, show history, import, export, build"),
+        description=_("Clients' plans saved by the desktop program, with every revision."),
     )
     # Also accepted after `library`; SUPPRESS keeps a global --library intact.
     library.add_argument(
         "--library", type=Path, metavar="PATH", default=argparse.SUPPRESS,
-        help="the plan library file",
+        help=_("the plan library file"),
     )
     library.set_defaults(func=_show_help(library))
     commands = library.add_subparsers(title="library commands", metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="every client: name, last saved, next review")
+    listing = commands.add_parser("list", help=_("every client: name, last saved, next review"))
     listing.set_defaults(func=cmd_list)
 
-    show = commands.add_parser("show", help="one client: dates, revisions, what the plan holds")
+    show = commands.add_parser("show", help=_("one client: dates, revisions, what the plan holds"))
     _client_argument(show)
     _revision_option(show)
-    show.add_argument("--json", action="store_true", help="print the plan file itself")
+    show.add_argument("--json", action="store_true", help=_("print the plan file itself"))
     show.set_defaults(func=cmd_show)
 
-    history = commands.add_parser("history", help="every revision and what it changed")
+    history = commands.add_parser("history", help=_("every revision and what it changed"))
     _client_argument(history)
     history.set_defaults(func=cmd_history)
 
-    export = commands.add_parser("export", help="write a client's plan to a plan file")
+    export = commands.add_parser("export", help=_("write a client's plan to a plan file"))
     _client_argument(export)
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     _revision_option(export)
     export.add_argument(
         "--encrypt", action="store_true",
-        help="seal the file with a passphrase (asked for unless --passphrase-file)",
+        help=_("seal the file with a passphrase (asked for unless --passphrase-file)"),
     )
     export.add_argument(
         "--passphrase-file", type=Path, metavar="F", default=None,
-        help="encrypt with the passphrase on the first line of F",
+        help=_("encrypt with the passphrase on the first line of F"),
     )
     export.set_defaults(func=cmd_export)
 
     importing = commands.add_parser(
-        "import", help="add a plan file (plain or encrypted) to the library"
+        "import", help=_("add a plan file (plain or encrypted) to the library")
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument(
-        "--reason", default="imported", help="the reason recorded with the new revision"
+        "--reason", default="imported", help=_("the reason recorded with the new revision")
     )
     target = importing.add_mutually_exclusive_group()
     target.add_argument(
         "--client", metavar="CLIENT", default=None,
-        help="add it to this client (default: the one client with the plan's name, else new)",
+        help=_("add it to this client (default: the one client with the plan's name, else new)"),
     )
-    target.add_argument("--new", action="store_true", help="always make a new client")
+    target.add_argument("--new", action="store_true", help=_("always make a new client"))
     importing.add_argument(
         "--passphrase-file", type=Path, metavar="F", default=None,
-        help="for an encrypted file: the passphrase on the first line of F",
+        help=_("for an encrypted file: the passphrase on the first line of F"),
     )
     importing.set_defaults(func=cmd_import)
 
-    build = commands.add_parser("build", help="print a client's workbook with its review log")
+    build = commands.add_parser("build", help=_("print a client's workbook with its review log"))
     _client_argument(build)
     build.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     _revision_option(build)
@@ -382,9 +384,9 @@ def register(subparsers: Any) -> None:
     build.set_defaults(func=cmd_build)
 
     delete = commands.add_parser(
-        "delete", help="remove a client and every revision for good (asks first)"
+        "delete", help=_("remove a client and every revision for good (asks first)")
     )
     _client_argument(delete)
-    delete.add_argument("--yes", action="store_true", help="do not ask")
+    delete.add_argument("--yes", action="store_true", help=_("do not ask"))
     delete.set_defaults(func=cmd_delete)
 

@@ -28,7 +28,7 @@ from ..output.writer import (
     write_output,
 )
 from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json
-from ..text.i18n import SOURCE_LANGUAGE, languages
+from ..text.i18n import SOURCE_LANGUAGE, _, languages
 from .batch import cmd_batch
 from .library import register as register_library_commands
 from .terminal import clean, fail, say
@@ -146,8 +146,10 @@ def _has_display() -> bool:
 def cmd_desktop(args: argparse.Namespace) -> int:
     if not _has_display():
         raise CommandError(
-            "no display to open the desktop program on; use a command such as "
-            f"'{PROG} build' or '{PROG} blank' (see '{PROG} --help')"
+            _(
+                "no display to open the desktop program on; use a command such as '{PROG} build' "
+                "or '{PROG} blank' (see '{PROG} --help')"
+            ).format(PROG=PROG)
         )
     from ..ui.app import run
 
@@ -157,10 +159,10 @@ def cmd_desktop(args: argparse.Namespace) -> int:
 def _add_paper_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--paper", choices=[p.value for p in Paper], default=None,
-        help="paper size (default: the plan's own setting, else the facility's, else letter)",
+        help=_("paper size (default: the plan's own setting, else the facility's, else letter)"),
     )
     parser.add_argument(
-        "--large-print", action="store_true", help="bigger type and wider write-in lines"
+        "--large-print", action="store_true", help=_("bigger type and wider write-in lines")
     )
 
 
@@ -174,7 +176,7 @@ def _add_language_option(parser: argparse.ArgumentParser, help: str) -> None:
 def _add_facility_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--facility", type=Path, metavar="FACILITY.toml",
-        help="a facility profile: name, logo, crisis lines, local resources",
+        help=_("a facility profile: name, logo, crisis lines, local resources"),
     )
 
 
@@ -187,57 +189,59 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--library", type=Path, metavar="PATH", default=None,
-        help="the plan library file (default: $RECOVERY_WORKBOOK_LIBRARY, "
-        "else one in your user data folder)",
+        help=_("the plan library file (default: $RECOVERY_WORKBOOK_LIBRARY, "
+        "else one in your user data folder)"),
     )
     parser.set_defaults(func=cmd_desktop)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    build = commands.add_parser("build", help="print a client's workbook from a plan file")
+    build = commands.add_parser("build", help=_("print a client's workbook from a plan file"))
     build.add_argument("plan", type=Path, metavar="PLAN.json")
     build.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     _add_paper_options(build)
-    _add_language_option(build, "language of the workbook (default: the plan's own)")
+    _add_language_option(build, _("language of the workbook (default: the plan's own)"))
     _add_facility_option(build)
     build.set_defaults(func=cmd_build)
 
-    blank = commands.add_parser("blank", help="print a blank workbook to fill in by hand")
+    blank = commands.add_parser("blank", help=_("print a blank workbook to fill in by hand"))
     blank.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     _add_paper_options(blank)
-    _add_language_option(blank, "language of the workbook (default: the facility's, else en)")
+    _add_language_option(
+        blank, _("language of the workbook (default: the facility's, else en)")
+    )
     _add_facility_option(blank)
     blank.set_defaults(func=cmd_blank)
 
     batch = commands.add_parser(
-        "batch", help="print many workbooks from a roster (CSV) into a folder"
+        "batch", help=_("print many workbooks from a roster (CSV) into a folder")
     )
     batch.add_argument("roster", type=Path, metavar="ROSTER.csv")
     batch.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _add_paper_options(batch)
     _add_language_option(
-        batch, "language of every workbook (default: the roster's language column, each "
-        "plan's own, else the facility's)"
+        batch, _("language of every workbook (default: the roster's language column, each "
+                 "plan's own, else the facility's)")
     )
     _add_facility_option(batch)
     batch.add_argument(
-        "--jobs", type=int, default=None, help="workbooks rendered at once (default: CPUs)"
+        "--jobs", type=int, default=None, help=_("workbooks rendered at once (default: CPUs)")
     )
     batch.add_argument(
         "--overwrite", action="store_true",
-        help="replace workbooks already in the folder (default: stop before printing any)",
+        help=_("replace workbooks already in the folder (default: stop before printing any)"),
     )
     batch.set_defaults(func=cmd_batch)
 
-    example = commands.add_parser("example", help="write a complete sample plan file")
+    example = commands.add_parser("example", help=_("write a complete sample plan file"))
     example.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.json")
-    _add_language_option(example, "language of the sample plan (default: en)")
+    _add_language_option(example, _("language of the sample plan (default: en)"))
     example.set_defaults(func=cmd_example)
 
-    validate = commands.add_parser("validate", help="check a plan file and name any bad field")
+    validate = commands.add_parser("validate", help=_("check a plan file and name any bad field"))
     validate.add_argument("plan", type=Path, metavar="PLAN.json")
     validate.set_defaults(func=cmd_validate)
 
-    schema = commands.add_parser("schema", help="print the plan file's JSON Schema")
+    schema = commands.add_parser("schema", help=_("print the plan file's JSON Schema"))
     schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
     schema.set_defaults(func=cmd_schema)
 
@@ -261,8 +265,10 @@ def main(argv: Sequence[str] | None = None, *, process: bool = False) -> int:
         if os.environ.get("RECOVERY_WORKBOOK_DEBUG"):
             raise
         return _fail(
-            f"unexpected error ({type(error).__name__}); nothing was written. "
-            "Set RECOVERY_WORKBOOK_DEBUG=1 to see the details."
+            _(
+                "unexpected error ({name}); nothing was written. Set RECOVERY_WORKBOOK_DEBUG=1 to "
+                "see the details."
+            ).format(name=type(error).__name__)
         )
 
 

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from ..options import ReviewEntry
 from ..plan import Paper, Plan, PlanFileError, plan_from_json, plan_to_json
+from ..text.i18n import _
 from .diff import describe_changes, summarise_changes
 from .errors import LibraryError
 from .paths import library_path
@@ -147,8 +148,10 @@ def _clean_reason(reason: str) -> str:
     reason = " ".join(reason.split())
     if len(reason) > MAX_REASON:
         raise LibraryError(
-            f"the reason for a save is {len(reason)} characters long; "
-            f"keep it under {MAX_REASON} (a few words such as '30-day review')"
+            _(
+                "the reason for a save is {count} characters long; keep it under {MAX_REASON} (a "
+                "few words such as '30-day review')"
+            ).format(count=len(reason), MAX_REASON=MAX_REASON)
         )
     return reason
 
@@ -264,7 +267,9 @@ class Library:
     def _require_client(self, client_id: int) -> None:
         row = self._conn.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone()
         if row is None:
-            raise LibraryError(f"there is no client {client_id} in the library")
+            raise LibraryError(_(
+                "there is no client {client_id} in the library"
+            ).format(client_id=client_id))
 
     # -- clients -------------------------------------------------------------
 
@@ -295,7 +300,9 @@ class Library:
                 (client_id,),
             ).fetchone()
         if row is None:
-            raise LibraryError(f"there is no client {client_id} in the library")
+            raise LibraryError(_(
+                "there is no client {client_id} in the library"
+            ).format(client_id=client_id))
         return self._summary(row)
 
     @staticmethod
@@ -333,7 +340,7 @@ class Library:
             names = self._conn.execute("SELECT id, name FROM clients").fetchall()
         key = normalise_name(wanted)
         if not key:
-            raise LibraryError("no client given; use a client's number from `library list`")
+            raise LibraryError(_("no client given; use a client's number from `library list`"))
         for matches in (
             [cid for cid, name in names if normalise_name(name) == key],
             [cid for cid, name in names if key in normalise_name(name)],
@@ -342,10 +349,12 @@ class Library:
                 return int(matches[0])
             if len(matches) > 1:
                 raise LibraryError(
-                    f"that name fits {len(matches)} clients; "
-                    "use the client's number from `library list`"
+                    _(
+                        "that name fits {count} clients; use the client's number from `library "
+                        "list`"
+                    ).format(count=len(matches))
                 )
-        raise LibraryError("no client has that number or name; see `library list`")
+        raise LibraryError(_("no client has that number or name; see `library list`"))
 
     def matching_client(self, plan: Plan) -> int | None:
         """The one client whose name is the plan's name, if there is exactly one."""
@@ -407,7 +416,9 @@ class Library:
                     (name, stamp, next_review, client_id),
                 )
                 if cursor.rowcount != 1:
-                    raise LibraryError(f"there is no client {client_id} in the library")
+                    raise LibraryError(_(
+                        "there is no client {client_id} in the library"
+                    ).format(client_id=client_id))
                 (number,) = conn.execute(
                     "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE client_id = ?",
                     (client_id,),
@@ -448,8 +459,12 @@ class Library:
                 ).fetchone()
         if row is None:
             if number is None:
-                raise LibraryError(f"client {client_id} has no saved revision")
-            raise LibraryError(f"client {client_id} has no revision {number}")
+                raise LibraryError(_(
+                    "client {client_id} has no saved revision"
+                ).format(client_id=client_id))
+            raise LibraryError(_(
+                "client {client_id} has no revision {number}"
+            ).format(client_id=client_id, number=number))
         return int(row[0]), str(row[1])
 
     @staticmethod
@@ -565,7 +580,9 @@ class Library:
                 self._set_synchronous("FULL" if durable else "NORMAL")
                 self._conn.execute(statement, (slot, client_id, text, stamp))
             except sqlite3.IntegrityError:
-                raise LibraryError(f"there is no client {client_id} in the library") from None
+                raise LibraryError(_(
+                    "there is no client {client_id} in the library"
+                ).format(client_id=client_id)) from None
             if durable:
                 self._last_sync = time.monotonic()
             # The old draft's pages are rewritten too: count them twice.
@@ -624,16 +641,22 @@ def _prepare(path: Path, conn: sqlite3.Connection) -> None:
     (tables,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
         raise LibraryError(
-            f"{path}: is not a Recovery Workbook library (another program's database?)"
+            _(
+                "{path}: is not a Recovery Workbook library (another program's database?)"
+            ).format(path=path)
         )
     if version > SCHEMA_VERSION:
         raise LibraryError(
-            f"{path}: was made by a newer Recovery Workbook (library version {version}, "
-            f"this one reads up to {SCHEMA_VERSION}); please update the program"
+            _(
+                "{path}: was made by a newer Recovery Workbook (library version {version}, this "
+                "one reads up to {SCHEMA_VERSION}); please update the program"
+            ).format(path=path, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
         )
     (journal,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
     if str(journal).lower() != "wal":
-        raise LibraryError(f"{path}: the library's folder does not allow SQLite's WAL mode")
+        raise LibraryError(_(
+            "{path}: the library's folder does not allow SQLite's WAL mode"
+        ).format(path=path))
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
@@ -664,15 +687,19 @@ def open_library(path: Path | None = None, *, create: bool = True) -> Library:
     """
     target = library_path(path)
     if target.is_dir():
-        raise LibraryError(f"{target}: is a folder, not a library file")
+        raise LibraryError(_("{target}: is a folder, not a library file").format(target=target))
     if not target.exists():
         if not create:
-            raise LibraryError(f"{target}: no library here yet (nothing has been saved)")
+            raise LibraryError(_(
+                "{target}: no library here yet (nothing has been saved)"
+            ).format(target=target))
         try:
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(
-                f"{target.parent}: cannot make the library's folder ({error.strerror})"
+                _(
+                    "{parent}: cannot make the library's folder ({strerror})"
+                ).format(parent=target.parent, strerror=error.strerror)
             ) from None
     # The file and its -wal and -shm companions are born owner-only; the
     # umask is process-wide, so it is restored at once.

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..plan import Plan, PlanFileError, plan_from_json, plan_to_json
 from ..plan.io import read_plan_bytes
+from ..text.i18n import _
 from .errors import LibraryError
 
 MAGIC = b"RWBK-ENC"
@@ -64,8 +65,10 @@ def check_passphrase(passphrase: str) -> None:
     """Refuse a passphrase too short to protect a client's plan."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise LibraryError(
-            f"the passphrase is too short: use at least {MIN_PASSPHRASE} characters "
-            "(a few words are easiest to remember)"
+            _(
+                "the passphrase is too short: use at least {MIN_PASSPHRASE} characters (a few "
+                "words are easiest to remember)"
+            ).format(MIN_PASSPHRASE=MIN_PASSPHRASE)
         )
 
 
@@ -87,18 +90,25 @@ def is_encrypted(data: bytes) -> bool:
 def decrypt(data: bytes, passphrase: str, source: str = "file") -> bytes:
     """Open a sealed export; any failure is one `LibraryError` line naming `source`."""
     if not is_encrypted(data):
-        raise LibraryError(f"{source}: is not an encrypted Recovery Workbook export")
+        raise LibraryError(_(
+            "{source}: is not an encrypted Recovery Workbook export"
+        ).format(source=source))
     if len(data) <= len(MAGIC):
-        raise LibraryError(f"{source}: the encrypted export is cut short (copy it again)")
+        raise LibraryError(_(
+            "{source}: the encrypted export is cut short (copy it again)"
+        ).format(source=source))
     version = data[len(MAGIC)]
     if version != FORMAT_VERSION:
         raise LibraryError(
-            f"{source}: an encrypted export of version {version}, which this Recovery "
-            f"Workbook cannot read (it reads version {FORMAT_VERSION}); "
-            "please update the program"
+            _(
+                "{source}: an encrypted export of version {version}, which this Recovery Workbook "
+                "cannot read (it reads version {FORMAT_VERSION}); please update the program"
+            ).format(source=source, version=version, FORMAT_VERSION=FORMAT_VERSION)
         )
     if len(data) < HEADER_SIZE + TAG_SIZE:
-        raise LibraryError(f"{source}: the encrypted export is cut short (copy it again)")
+        raise LibraryError(_(
+            "{source}: the encrypted export is cut short (copy it again)"
+        ).format(source=source))
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -109,7 +119,9 @@ def decrypt(data: bytes, passphrase: str, source: str = "file") -> bytes:
         return AESGCM(_key(passphrase, salt)).decrypt(nonce, data[HEADER_SIZE:], header)
     except InvalidTag:
         raise LibraryError(
-            f"{source}: wrong passphrase, or the file was changed or damaged"
+            _(
+                "{source}: wrong passphrase, or the file was changed or damaged"
+            ).format(source=source)
         ) from None
 
 
@@ -129,15 +141,17 @@ def plan_from_bytes(
 ) -> Plan:
     """Read a plan file or an encrypted export already in memory."""
     if not data.strip():
-        raise LibraryError(f"{source}: the file is empty")
+        raise LibraryError(_("{source}: the file is empty").format(source=source))
     if is_encrypted(data):
         if passphrase is None:
-            raise LibraryError(f"{source}: the file is encrypted; a passphrase is needed")
+            raise LibraryError(_(
+                "{source}: the file is encrypted; a passphrase is needed"
+            ).format(source=source))
         data = decrypt(data, passphrase(), source)
     else:
         foreign = _foreign_kind(data)
         if foreign:
-            raise LibraryError(f"{source}: is {foreign}")
+            raise LibraryError(_("{source}: is {foreign}").format(source=source, foreign=foreign))
     try:
         return plan_from_json(data, source)
     except PlanFileError as error:

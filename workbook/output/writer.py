@@ -45,6 +45,7 @@ from ..library.paths import library_path
 from ..options import BuildResult, RenderOptions, Which
 from ..plan import Plan, plan_to_json
 from ..plan.io import shown
+from ..text.i18n import _
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -153,11 +154,12 @@ def check_output(
     name = os.fsencode(path.name)
     folder = _folder_of(path)
     if not path.name or path.name in (".", ".."):
-        raise OutputError(f"{shown(path)}: give a file name")
+        raise OutputError(_("{path}: give a file name").format(path=shown(path)))
     if len(name) > _name_max(folder):
         raise OutputError(
-            f"{shown(path)}: the file name is too long ({len(path.name)} characters); "
-            "use a shorter name"
+            _(
+                "{path}: the file name is too long ({count} characters); use a shorter name"
+            ).format(path=shown(path), count=len(path.name))
         )
     inputs = tuple(inputs)
     libraries = {library_path(), library_path(library)}
@@ -165,17 +167,19 @@ def check_output(
         if _same_file(path, protected):
             kind = "the plan library" if original in libraries else "an input"
             raise OutputError(
-                f"{shown(path)}: is {kind} ({shown(original)}); "
-                "choose another name for the output (nothing was written)"
+                _(
+                    "{path}: is {kind} ({original}); choose another name for the output (nothing "
+                    "was written)"
+                ).format(path=shown(path), kind=kind, original=shown(original))
             )
     try:
         folder_info = os.stat(folder)
     except FileNotFoundError:
-        raise OutputError(f"{shown(folder)}: no such folder") from None
+        raise OutputError(_("{folder}: no such folder").format(folder=shown(folder))) from None
     except OSError as error:
         raise OutputError(_describe_os_error(folder, error)) from None
     if not stat.S_ISDIR(folder_info.st_mode):
-        raise OutputError(f"{shown(folder)}: is not a folder")
+        raise OutputError(_("{folder}: is not a folder").format(folder=shown(folder)))
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -187,11 +191,13 @@ def check_output(
     if info is None:
         return
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"{shown(path)}: is a folder; give a file name")
+        raise OutputError(_("{path}: is a folder; give a file name").format(path=shown(path)))
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(
-            f"{shown(path)}: is not a regular file (a device, a named pipe or a socket); "
-            "nothing was written"
+            _(
+                "{path}: is not a regular file (a device, a named pipe or a socket); nothing was "
+                "written"
+            ).format(path=shown(path))
         )
     if not overwrite:
         raise OutputExists(f"{shown(path)}: already exists")
@@ -285,7 +291,9 @@ def _move_into_place(part: str, path: Path, *, overwrite: bool) -> None:
     with contextlib.suppress(FileNotFoundError):
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise OutputError(f"{shown(path)}: is not a regular file; nothing was written")
+            raise OutputError(_(
+                "{path}: is not a regular file; nothing was written"
+            ).format(path=shown(path)))
     if overwrite:
         os.replace(part, path)
         return
@@ -373,19 +381,23 @@ def make_folder(path: Path) -> None:
     current = path
     while not current.exists():
         if current.is_symlink():
-            raise OutputError(f"{shown(current)}: is a broken link, not a folder")
+            raise OutputError(_(
+                "{current}: is a broken link, not a folder"
+            ).format(current=shown(current)))
         missing.append(current)
         if current.parent == current:
             break
         current = current.parent
     if current.exists() and not current.is_dir():
-        raise OutputError(f"{shown(current)}: is a file, not a folder")
+        raise OutputError(_("{current}: is a file, not a folder").format(current=shown(current)))
     for folder in reversed(missing):
         try:
             os.mkdir(folder, FOLDER_MODE)
             os.chmod(folder, FOLDER_MODE)  # the umask may have taken bits away
         except FileExistsError:
             if not folder.is_dir():
-                raise OutputError(f"{shown(folder)}: is a file, not a folder") from None
+                raise OutputError(_(
+                    "{folder}: is a file, not a folder"
+                ).format(folder=shown(folder))) from None
         except OSError as error:
             raise OutputError(_describe_os_error(folder, error)) from None

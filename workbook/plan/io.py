@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..text.i18n import _
 from .fields import describe_validation_error
 from .model import SCHEMA_VERSION, Plan
 
@@ -85,16 +86,20 @@ def read_input_bytes(path: Path, *, what: str, limit: int) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise PlanFileError(f"{shown(path)}: no such file") from None
+        raise PlanFileError(_("{path}: no such file").format(path=shown(path))) from None
     except OSError as error:
         raise PlanFileError(_cannot_read(path, error)) from None
     except ValueError:  # a NUL character in the name
-        raise PlanFileError(f"{shown(path)}: not a usable file name") from None
+        raise PlanFileError(_("{path}: not a usable file name").format(path=shown(path))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise PlanFileError(f"{shown(path)}: is a folder, not a {what}")
+        raise PlanFileError(_(
+            "{path}: is a folder, not a {what}"
+        ).format(path=shown(path), what=what))
     if not stat.S_ISREG(info.st_mode):
         raise PlanFileError(
-            f"{shown(path)}: is not a regular file (a device or a named pipe), not a {what}"
+            _(
+                "{path}: is not a regular file (a device or a named pipe), not a {what}"
+            ).format(path=shown(path), what=what)
         )
     too_big = f"{shown(path)}: is larger than a {what} can be (at most {_size(limit)})"
     if info.st_size > limit:
@@ -121,13 +126,19 @@ def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:
     """Bring the JSON of an older plan up to the current schema version."""
     version = data.get("schema_version")
     if version is None:
-        raise PlanFileError(f"{source}: schema_version: missing; this is not a recovery plan file")
+        raise PlanFileError(_(
+            "{source}: schema_version: missing; this is not a recovery plan file"
+        ).format(source=source))
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise PlanFileError(f"{source}: schema_version: {version!r} is not a plan version")
+        raise PlanFileError(_(
+            "{source}: schema_version: {version!r} is not a plan version"
+        ).format(source=source, version=version))
     if version > SCHEMA_VERSION:
         raise PlanFileError(
-            f"{source}: schema_version: {version} was made by a newer Recovery Workbook "
-            f"(this one reads up to {SCHEMA_VERSION}); please update the program"
+            _(
+                "{source}: schema_version: {version} was made by a newer Recovery Workbook (this "
+                "one reads up to {SCHEMA_VERSION}); please update the program"
+            ).format(source=source, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
         )
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](dict(data))
@@ -139,7 +150,9 @@ def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:
 def plan_from_data(data: object, source: str = "plan") -> Plan:
     """Validate already-parsed JSON as a plan, upgrading older versions."""
     if not isinstance(data, dict):
-        raise PlanFileError(f"{source}: a plan file holds a JSON object, not {type(data).__name__}")
+        raise PlanFileError(_(
+            "{source}: a plan file holds a JSON object, not {name}"
+        ).format(source=source, name=type(data).__name__))
     data = upgrade(data, source)
     try:
         return Plan.model_validate(data)
@@ -152,10 +165,14 @@ def plan_from_json(text: str | bytes, source: str = "plan") -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise PlanFileError(
-            f"{source}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            _(
+                "{source}: not valid JSON (line {lineno}, column {colno}: {msg})"
+            ).format(source=source, lineno=error.lineno, colno=error.colno, msg=error.msg)
         ) from None
     except UnicodeDecodeError:
-        raise PlanFileError(f"{source}: not a text file (is it a plan file?)") from None
+        raise PlanFileError(_(
+            "{source}: not a text file (is it a plan file?)"
+        ).format(source=source)) from None
     return plan_from_data(data, source)
 
 
@@ -168,7 +185,7 @@ def load_plan(path: Path) -> Plan:
     """Read and validate a plan file."""
     raw = read_plan_bytes(path)
     if not raw.strip():
-        raise PlanFileError(f"{shown(path)}: the file is empty")
+        raise PlanFileError(_("{path}: the file is empty").format(path=shown(path)))
     return plan_from_json(raw, shown(path))
 
 
