@@ -174,6 +174,9 @@ class FacilityDialog(QDialog):
         defaults.addRow(_("Print size"), self.large_print)
         defaults.addRow(_("Language"), self.language)
 
+        # A message about a field goes once the person changes something.
+        for table in (self.lines, self.meetings, self.resources):
+            table.edited.connect(lambda: self.show_message(""))
         self.tabs = QTabWidget()
         self.tabs.addTab(about, _("Facility"))
         self.tabs.addTab(lines_page, _("Crisis lines"))

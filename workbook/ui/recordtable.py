@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,9 +32,18 @@ from ..plan.fields import field_title
 from ..text.i18n import _
 from .editors import NO_DATE, from_qdate, to_qdate
 
+# Narrow enough for six columns in the dialog, wide enough to read a name.
+MIN_COLUMN_WIDTH = 110
+
 
 class RecordTable(QWidget):
-    """Rows of one record type, with Add, Remove, Up and Down."""
+    """Rows of one record type, with Add, Remove, Up and Down.
+
+    Signals:
+        edited(): a cell, the rows or their order changed.
+    """
+
+    edited = Signal()
 
     def __init__(self, record_type: type[BaseModel], name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,6 +64,9 @@ class RecordTable(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(True)
+        self.table.itemChanged.connect(lambda _item: self.edited.emit())
+        self.table.model().rowsInserted.connect(lambda *_: self.edited.emit())
+        self.table.model().rowsRemoved.connect(lambda *_: self.edited.emit())
         buttons = QHBoxLayout()
         self.add_button = QPushButton(_("Add"))
         self.remove_button = QPushButton(_("Remove"))
@@ -81,7 +93,14 @@ class RecordTable(QWidget):
         for column, (field_name, title, kind) in enumerate(self.columns):
             self._set_cell(row, column, kind, title, values.get(field_name))
         self.table.setCurrentCell(row, 0)
+        self.fit_columns()
         return row
+
+    def fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):
+            header.resizeSection(column, max(MIN_COLUMN_WIDTH, header.sectionSize(column)))
 
     def _set_cell(self, row: int, column: int, kind: FieldKind, title: str, value: Any) -> None:
         if kind.kind in ("enum", "literal"):
@@ -102,6 +121,7 @@ class RecordTable(QWidget):
             date.setSpecialValueText(_("Not set"))
             date.setDisplayFormat("yyyy-MM-dd")
             date.setDate(to_qdate(value))
+            date.dateChanged.connect(lambda _day: self.edited.emit())
             self.table.setCellWidget(row, column, date)
         elif kind.kind == "bool":
             item = QTableWidgetItem()
@@ -133,7 +153,7 @@ class RecordTable(QWidget):
         self.table.setRowCount(0)
         for record in records:
             self.add_row(record.model_dump())
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
 
     def rows(self) -> list[dict[str, Any]]:
         """Every row that holds anything (wholly empty rows are dropped)."""
