@@ -1,4 +1,4 @@
-"""Fit-to-box text layout: wrapping, shortening, stacking blocks and rows on a card.
+"""The one line breaker (cards and text blocks), and fit-to-box layout on a card.
 
 Measured with a fake width table (every character is half the type size
 wide, bold 10 % wider), so these tests need no fonts.
@@ -13,6 +13,7 @@ from workbook.geometry import (
     ELLIPSIS,
     Block,
     Row,
+    break_text,
     fit_rows,
     fit_stack,
     normalise,
@@ -24,7 +25,6 @@ from workbook.geometry import (
 
 def fake_width(text: str, size: float, bold: bool) -> float:
     return len(text) * size * (0.55 if bold else 0.5)
-
 
 
 def test_wrap_breaks_between_words() -> None:
@@ -52,6 +52,40 @@ def test_wrap_breaks_a_word_wider_than_the_line() -> None:
 def test_wrap_leaves_room_for_an_inline_label() -> None:
     wrapped = wrap("aaaa bbbb", 50, 10, False, fake_width, 3, first_width=25)
     assert wrapped.lines == ("aaaa", "bbbb")
+
+
+def test_a_long_word_is_cut_after_a_hyphen_where_one_fits() -> None:
+    # The two breakers differed here: the cards cut such a word anywhere
+    # ("Castillo-O" / "kafor"), the text blocks after a hyphen. Both now do
+    # what the text blocks did.
+    wrapped = wrap("Fernández-Castillo-Okafor", 50, 10, False, fake_width, 5)
+    assert wrapped.lines == ("Fernández-", "Castillo-", "Okafor")
+    assert break_text("x-" + "y" * 12, 50, 10, False, fake_width) == ["x-", "y" * 10, "yy"]
+
+
+def test_a_no_break_space_never_breaks() -> None:
+    lines = break_text("call (503)\u00a0555-0142 now", 80, 10, False, fake_width)
+    assert lines == ["call", "(503)\u00a0555-0142", "now"]
+
+
+def test_break_text_keeps_line_breaks_and_blank_lines() -> None:
+    assert break_text("one\ntwo\n\nthree", 500, 10, False, fake_width) == [
+        "one", "two", "", "three"]
+    assert break_text("", 500, 10, False, fake_width) == [""]
+    assert break_text("  \t ", 500, 10, False, fake_width) == [""]
+
+
+@given(st.text(alphabet="abc de-fgh\nij\u00a0k王", max_size=300), st.floats(5, 300),
+       st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_break_text_keeps_every_word_and_fits_the_width(
+    text: str, width: float, bold: bool
+) -> None:
+    lines = break_text(text, width, 10, bold, fake_width)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    assert len(lines) >= text.count("\n") + 1
+    for line in lines:
+        assert fake_width(line, 10, bold) <= width or len(line) == 1
 
 
 def test_shorten_ends_in_an_ellipsis_within_the_width() -> None:

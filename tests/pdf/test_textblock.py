@@ -8,30 +8,32 @@ from hypothesis import strategies as st
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from workbook.pdf.fonts import BODY, register_fonts
+from workbook.pdf.fonts import register_fonts
 from workbook.pdf.styles import styles_for
-from workbook.pdf.textblock import TextBlock, break_lines, text_flowable
+from workbook.pdf.textblock import TextBlock, text_flowable
 
 register_fonts()
 STYLE = styles_for(False).cell
 
 
-@given(st.text(alphabet="abc defgh\nijk", max_size=300), st.floats(20, 300))
+@given(st.text(alphabet="abc defgh\nijk-", max_size=300), st.floats(20, 300))
 @settings(max_examples=30, deadline=None)
-def test_break_lines_keeps_every_word_and_fits_the_width(text: str, width: float) -> None:
-    lines = break_lines(text, BODY, 10, width)
-    assert "".join("".join(lines).split()) == "".join(text.split())
-    for line in lines:
-        assert stringWidth(line, BODY, 10) <= width + 1e-6 or len(line) == 1
-
-
-def test_a_word_wider_than_the_column_is_cut() -> None:
-    lines = break_lines("x" * 200, BODY, 10, 50)
-    assert len(lines) > 3 and "".join(lines) == "x" * 200
+def test_a_text_block_breaks_in_its_own_font_and_keeps_every_word(
+    text: str, width: float
+) -> None:
+    # The breaker is geometry's (tests/geometry/test_fit.py); here it measures the real font.
+    block = TextBlock(text, STYLE)
+    block.wrap(width, 1e6)
+    assert block.lines is not None
+    assert "".join("".join(block.lines).split()) == "".join(text.split())
+    for line in block.lines:
+        assert stringWidth(line, STYLE.fontName, STYLE.fontSize) <= width + 1e-6 or len(line) == 1
 
 
 def test_explicit_line_breaks_are_kept() -> None:
-    assert break_lines("one\ntwo\n\nthree", BODY, 10, 500) == ["one", "two", "", "three"]
+    block = TextBlock("one\ntwo\n\nthree", STYLE)
+    block.wrap(500, 1e6)
+    assert block.lines == ["one", "two", "", "three"]
 
 
 def test_text_flowable_uses_paragraphs_only_for_fallback_fonts() -> None:

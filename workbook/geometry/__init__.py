@@ -13,6 +13,7 @@ from .fit import (
     Row,
     RowsLayout,
     StackLayout,
+    break_text,
     fit_rows,
     fit_stack,
     normalise,
@@ -46,7 +47,7 @@ __all__ = [
     "A4", "AVERY_5371", "AVERY_L7414", "BUSINESS_CARD", "ELLIPSIS", "EPSILON", "ID1_CARD",
     "ID1_CORNER_RADIUS", "LETTER", "PAGE_SIZES", "POINTS_PER_INCH", "POINTS_PER_MM", "Block", "Box",
     "CardLayoutError", "GridSpec", "Line", "Measure", "PlacedBlock", "PlacedRow", "Row",
-    "RowsLayout", "Size", "StackLayout", "WalletSlot", "card_slots", "cell_boxes", "crop_marks",
-    "fit_rows", "fit_stack", "grid_cut_guides", "inch", "mm", "normalise", "paginate", "shorten",
-    "to_mm", "wallet_slots", "wrap", "wrap_shortened",
+    "RowsLayout", "Size", "StackLayout", "WalletSlot", "break_text", "card_slots", "cell_boxes",
+    "crop_marks", "fit_rows", "fit_stack", "grid_cut_guides", "inch", "mm", "normalise",
+    "paginate", "shorten", "to_mm", "wallet_slots", "wrap", "wrap_shortened",
 ]

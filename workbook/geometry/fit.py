@@ -1,9 +1,13 @@
-"""Fit-to-box text layout: shrink, wrap, and say what still does not fit.
+"""Line breaking and fit-to-box text layout: wrap, shrink, and say what still does not fit.
 
 Pure functions of text, sizes and a width-measuring callable, so they are
 tested with a fake width table and drawn by any backend. Nothing is ever
 clipped: text that does not fit at the minimum size is either shortened (its
 last line ends in an ellipsis) or left off, and the result says which.
+
+`wrap` is the program's one line breaker: the cards use it through the
+layouts below, the workbook's text blocks through `break_text` (hard line
+breaks kept, any number of lines).
 
 Two layouts are offered:
 
@@ -27,16 +31,17 @@ Measure = Callable[[str, float, bool], float]
 ELLIPSIS = "…"
 SIZE_STEP = 0.5  # points; type shrinks in steps a reader cannot tell apart
 SHORTEN_SCAN = 600  # characters; no line on a card holds this many
-_WORD = re.compile(r"\S+")
+# Where a line may break: any white space but the no-break space, which glues
+# together what must stay on one line (the parts of a phone number).
+_WORD = re.compile(r"(?:\S|\u00a0)+")
 
 
 # --------------------------------------------------------------------------- words and lines
 
 
-@dataclass(frozen=True)
-class _Atom:
-    text: str
-    space_before: bool
+# A piece of text that is never broken unless it is wider than a line, and
+# whether a space comes before it (a plain tuple: line breaking is hot).
+_Atom = tuple[str, bool]
 
 
 def _is_wide(char: str) -> bool:
@@ -49,21 +54,27 @@ def _atoms(text: str) -> Iterator[_Atom]:
 
     Lazy: a card takes only its first few lines of a 5,000-character answer.
     """
+    if text.isascii():  # no wide characters: the common case, quickly
+        return iter([(word, True) for word in _WORD.findall(text)])
+    return _mixed_atoms(text)
+
+
+def _mixed_atoms(text: str) -> Iterator[_Atom]:
     for match in _WORD.finditer(text):
         run = ""
         first = True
         for char in match.group(0):
             if _is_wide(char) and not unicodedata.category(char).startswith("P"):
                 if run:
-                    yield _Atom(run, first)
+                    yield run, first
                     first = False
                     run = ""
-                yield _Atom(char, first)
+                yield char, first
                 first = False
             else:
                 run += char
         if run:
-            yield _Atom(run, first)
+            yield run, first
 
 
 def normalise(text: str) -> str:
@@ -95,27 +106,27 @@ def wrap(
     size: float,
     bold: bool,
     measure: Measure,
-    max_lines: int,
+    max_lines: int | None,
     first_width: float | None = None,
 ) -> Wrapped:
-    """Greedy line breaking of one paragraph into at most `max_lines` lines.
+    """Greedy line breaking of one paragraph into at most `max_lines` lines (None: any).
 
-    `first_width` is the width of the first line when it differs (an inline
-    label before it). A word wider than a line is broken between characters.
+    Lines break at white space (never at a no-break space) and around Chinese,
+    Japanese and Korean characters; each line is measured whole, so text in
+    several fonts measures true. `first_width` is the width of the first line
+    when it differs (an inline label before it). A word wider than a line is
+    broken between characters, after its last hyphen that fits when it has one.
     """
     atoms = _atoms(text)
     pending = next(atoms, None)
     lines: list[str] = []
     current = ""
 
-    def limit() -> float:
-        return first_width if (first_width is not None and not lines) else width
-
     while pending is not None:
-        atom = pending
-        joiner = " " if current and atom.space_before else ""
-        candidate = current + joiner + atom.text
-        if measure(candidate, size, bold) <= limit():
+        atom, space_before = pending
+        room = width if lines or first_width is None else first_width
+        candidate = current + " " + atom if current and space_before else current + atom
+        if measure(candidate, size, bold) <= room:
             current = candidate
             pending = next(atoms, None)
             continue
@@ -126,27 +137,37 @@ def wrap(
                 return Wrapped(tuple(lines), False)
             continue
         # A single atom wider than the line: break it between characters.
-        available = limit()
-
-        def fits_line(part: str, room: float = available) -> bool:
+        def fits_line(part: str, room: float = room) -> bool:
             return measure(part, size, bold) <= room
 
-        cut = _longest_prefix(atom.text, fits_line)
+        cut = _longest_prefix(atom, fits_line)
         if cut == 0:
-            if available < width:  # the inline label left no room: start on the next line
+            if room < width:  # the inline label left no room: start on the next line
                 lines.append("")
                 if len(lines) == max_lines:
                     return Wrapped(tuple(lines), False)
                 continue
             cut = 1  # not even one character fits: never loop forever
-        lines.append(atom.text[:cut])
-        rest = atom.text[cut:]
-        pending = _Atom(rest, False) if rest else next(atoms, None)
+        elif cut < len(atom):
+            hyphen = atom.rfind("-", 0, cut)
+            if hyphen > 0:
+                cut = hyphen + 1
+        lines.append(atom[:cut])
+        rest = atom[cut:]
+        pending = (rest, False) if rest else next(atoms, None)
         if len(lines) == max_lines:
             return Wrapped(tuple(lines), pending is None)
     if current:
         lines.append(current)
     return Wrapped(tuple(lines), True)
+
+
+def break_text(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
+    """Every line of `text` broken to `width`: its own line breaks kept, blank lines too."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += wrap(paragraph, width, size, bold, measure, None).lines or ("",)
+    return lines
 
 
 def shorten(text: str, width: float, size: float, bold: bool, measure: Measure) -> str:

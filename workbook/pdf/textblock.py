@@ -3,8 +3,10 @@
 Most of a workbook is short plain text: the client's answers in table cells,
 labels, headings. ReportLab's Paragraph parses markup, keeps a fragment per
 style change and draws word by word; for text in a single font none of that
-is needed. `TextBlock` breaks lines greedily at spaces (splitting words too
-wide for the column), and draws one text object. It measures exactly as a
+is needed. `TextBlock` breaks lines with the program's one line breaker
+(`geometry.break_text`: greedy, at spaces, never at a no-break space, words
+too wide for the column cut after a hyphen where one fits) measured in the
+style's font, and draws one text object. It measures exactly as a
 Paragraph of the same style would, so the two can stand side by side.
 
 `text_flowable` picks: a TextBlock when every character is in the body font,
@@ -13,15 +15,15 @@ otherwise a Paragraph of `markup.user_text` (which adds the fallback fonts).
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from ..geometry import Measure, break_text
 from .fonts import BODY, face_for
 from .markup import clean, user_text
 from .phones import glue_phones
@@ -53,60 +55,16 @@ def text_flowable(text: str, style: ParagraphStyle, bullet: str | None = None) -
     return Paragraph(user_text(text), style, bulletText=bullet)
 
 
-# Where a line may break: any white space but the no-break space, which glues
-# the parts of a phone number together (see `phones.glue_phones`).
-_BREAKABLE = re.compile(r"[^\S\u00a0]+")
+@cache
+def _measure(font: str) -> Measure:
+    """Widths in `font` for the line breaker (one face: bold is the style's own font)."""
 
+    string_width = getFont(font).stringWidth  # the font looked up once, not per word
 
-def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking at spaces (never at a no-break space); newlines kept; long
-    words cut."""
-    space = stringWidth(" ", font, size)
-    out: list[str] = []
-    for source in text.split("\n"):
-        words = [w for w in _BREAKABLE.split(source) if w]
-        if not words:
-            out.append("")
-            continue
-        line: list[str] = []
-        used = 0.0
-        for word in words:
-            w = stringWidth(word, font, size)
-            if w > width:
-                if line:
-                    out.append(" ".join(line))
-                    line, used = [], 0.0
-                pieces = _cut_word(word, font, size, width)
-                out.extend(pieces[:-1])
-                word = pieces[-1]
-                w = stringWidth(word, font, size)
-            extra = w if not line else used + space + w
-            if line and extra > width:
-                out.append(" ".join(line))
-                line, used = [word], w
-            else:
-                line.append(word)
-                used = extra
-        out.append(" ".join(line))
-    return out
+    def width(text: str, size: float, bold: bool) -> float:
+        return float(string_width(text, size))
 
-
-def _cut_word(word: str, font: str, size: float, width: float) -> list[str]:
-    """A word too wide for the column in pieces: after a hyphen where one fits."""
-    pieces: list[str] = []
-    start = 0
-    while start < len(word):
-        end = start + 1
-        # Grow the piece while it fits (at least one character per piece).
-        while end < len(word) and stringWidth(word[start : end + 1], font, size) <= width:
-            end += 1
-        if end < len(word):
-            hyphen = word.rfind("-", start, end)
-            if hyphen > start:
-                end = hyphen + 1
-        pieces.append(word[start:end])
-        start = end
-    return pieces
+    return width
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -135,8 +93,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         style = self.style
         if self._width != avail_width and self._width != -1.0:
-            self.lines = break_lines(self.text, style.fontName, style.fontSize,
-                                     max(self._text_width(avail_width), 1.0))
+            self.lines = break_text(self.text, max(self._text_width(avail_width), 1.0),
+                                    style.fontSize, False, _measure(style.fontName))
             self._width = avail_width
         assert self.lines is not None
         self.width = avail_width
