@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from workbook.geometry import break_text
 from workbook.pdf.fonts import BODY, register_fonts
 from workbook.pdf.phones import glue_phones, split_phone
-from workbook.pdf.textblock import break_lines
 
 
 @pytest.mark.parametrize(
@@ -36,7 +37,10 @@ def test_the_dialable_part_is_glued_and_the_extension_is_not(text: str, glued: s
 def test_a_glued_number_is_never_broken_across_lines() -> None:
     register_fonts()
     text = glue_phones("Riverside Recovery Center intake, (503) 555-0150. Ask for a visit.")
+    def body_width(line: str, size: float, bold: bool) -> float:
+        return float(stringWidth(line, BODY, size))
+
     for width in range(90, 400, 7):
         lines = [" ".join(line.replace("\u00a0", " ").split())
-                 for line in break_lines(text, BODY, 11.5, width)]
+                 for line in break_text(text, width, 11.5, False, body_width)]
         assert any("(503) 555-0150" in line for line in lines), (width, lines)
