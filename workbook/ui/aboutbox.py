@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..text.i18n import _
+from ..text.i18n import N_, _
 
 FONTS: tuple[tuple[str, str, str], ...] = (
-    ("Andika (body text)", "SIL Open Font License 1.1", "LICENSE-Andika.txt"),
-    ("DejaVu Sans (symbols)", "Bitstream Vera / DejaVu licence", "LICENSE-DejaVu.txt"),
-    ("Droid Sans Fallback (Chinese, Japanese, Korean)", "Apache License 2.0",
+    (N_("Andika (body text)"), "SIL Open Font License 1.1", "LICENSE-Andika.txt"),
+    (N_("DejaVu Sans (symbols)"), N_("Bitstream Vera / DejaVu licence"), "LICENSE-DejaVu.txt"),
+    (N_("Droid Sans Fallback (Chinese, Japanese, Korean)"), "Apache License 2.0",
      "LICENSE-DroidSansFallback.txt"),
-    ("Symbola (emoji)", "free for any use (see licence)", "LICENSE-Symbola.txt"),
+    (N_("Symbola (emoji)"), N_("free for any use (see licence)"), "LICENSE-Symbola.txt"),
 )
 
 
@@ -48,7 +48,7 @@ class AboutBox(QDialog):
                 "nothing is sent anywhere.")
             + "</p><p><b>" + _("Fonts printed in the workbook") + "</b> "
             + _("(embedded in every PDF):") + "<br>"
-            + "<br>".join(f"{name} — {licence}" for name, licence, _file in FONTS)
+            + "<br>".join(f"{_(name)} — {_(licence)}" for name, licence, _file in FONTS)
             + "</p>"
         )
         summary.setWordWrap(True)

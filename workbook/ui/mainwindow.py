@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
             else:
                 self.session.open_client(client_id)
         except LibraryError as error:
-            QMessageBox.warning(self, "Cannot open the plan", str(error))
+            QMessageBox.warning(self, _("Cannot open the plan"), str(error))
             return
         self._enter_editor()
 
@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
             plan = read_plan_file(path, self._passphrase)
             result = self.library.import_plan(plan)
         except LibraryError as error:
-            QMessageBox.warning(self, "Cannot import the plan", str(error))
+            QMessageBox.warning(self, _("Cannot import the plan"), str(error))
             return None
         self.library_view.refresh()
         self.open_client(result.client_id)
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
                     Path(name), export_bytes(self.controller.plan), library=self.library.path
                 )
             except OutputError as error:
-                QMessageBox.warning(self, "Cannot export the plan", str(error))
+                QMessageBox.warning(self, _("Cannot export the plan"), str(error))
 
     def _suggested_name(self, suffix: str) -> str:
         name = self.session.client_name() or "recovery-plan"
@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
             try:
                 self.export_pdf(Path(name))
             except OutputError as error:
-                QMessageBox.warning(self, "Cannot save the PDF", str(error))
+                QMessageBox.warning(self, _("Cannot save the PDF"), str(error))
 
     def overflow_notes(self) -> list[OverflowNote]:
         from ..pdf import card_overflow
@@ -595,7 +595,7 @@ class MainWindow(QMainWindow):
                 )
             pages = print_pdf(result.pdf, printer)
         except PrintError as error:
-            QMessageBox.warning(self, "Cannot print", str(error))
+            QMessageBox.warning(self, _("Cannot print"), str(error))
             return
         self.statusBar().showMessage(
             ngettext("Sent {count} page to the printer", "Sent {count} pages to the printer",
