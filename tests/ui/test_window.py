@@ -11,6 +11,7 @@ import pytest
 import shiboken6
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox
 
 from workbook.form.pages import PageState
@@ -19,7 +20,7 @@ from workbook.plan import GoalArea, PathwayKind, Plan, SupportPerson
 from workbook.ui.editors import ChoiceEditor, DateEditor, LineEditor
 from workbook.ui.formpages import PathwaysEditor
 from workbook.ui.listeditor import ListEditor
-from workbook.ui.mainwindow import BeforePrintDialog, MainWindow
+from workbook.ui.mainwindow import BeforePrintDialog, MainWindow, suggested_file_name
 
 from .conftest import add_row, edit_cell, type_text
 
@@ -49,15 +50,33 @@ def click_next(qtbot: Any, window: MainWindow) -> str:
     return key
 
 
+def shown_title(window: MainWindow) -> str:
+    """The title bar's words: Qt adds the program's display name after a title."""
+    title = window.windowTitle().replace("[*]", "*" if window.isWindowModified() else "")
+    name = QGuiApplication.applicationDisplayName()
+    return title if title.endswith(name) else f"{title} — {name}"
+
+
 def test_library_view_comes_first_and_titles_follow_the_client(
     qtbot: Any, window: MainWindow
 ) -> None:
-    assert window.windowTitle() == "Recovery Workbook"
-    assert window.stack.currentWidget() is window.library_view
-    qtbot.mouseClick(window.library_view.new_button, Qt.MouseButton.LeftButton)
-    assert window.windowTitle() == "Recovery Workbook — New plan"
-    type_text(qtbot, page_editor(window, "about.preferred_name"), "Jordan R.")
-    assert window.windowTitle() == "Recovery Workbook — Jordan R."
+    QGuiApplication.setApplicationDisplayName("Recovery Workbook")
+    try:
+        assert shown_title(window) == "Recovery Workbook"
+        assert window.stack.currentWidget() is window.library_view
+        qtbot.mouseClick(window.library_view.new_button, Qt.MouseButton.LeftButton)
+        assert shown_title(window) == "New plan — Recovery Workbook"
+        type_text(qtbot, page_editor(window, "about.preferred_name"), "Jordan R.")
+        # Once, not twice, and marked as changed.
+        assert shown_title(window) == "Jordan R.* — Recovery Workbook"
+    finally:
+        QGuiApplication.setApplicationDisplayName("")
+
+
+def test_the_suggested_file_names_keep_the_name_as_typed() -> None:
+    assert suggested_file_name("Sam T.", ".pdf") == "Sam T. workbook.pdf"
+    assert suggested_file_name("Ana/Luis: 2", ".json") == "Ana Luis 2 plan.json"
+    assert suggested_file_name("", ".pdf") == "recovery workbook.pdf"
 
 
 @pytest.mark.slow

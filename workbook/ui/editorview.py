@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +36,8 @@ class EditorView(QWidget):
     """
 
     page_changed = Signal(str)
+    export_requested = Signal()
+    print_requested = Signal()
 
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +51,13 @@ class EditorView(QWidget):
         self.next = QPushButton(_("Next"))
         self.next.setAccessibleName(_("Next page"))
         self.next.setToolTip(_("Next page (Ctrl+Page Down)"))
+        # The last page ends the session: export and print are right there.
+        self.export_button = QPushButton(_("Export PDF…"))
+        self.export_button.setToolTip(_("Save the workbook as a PDF file (Ctrl+E)"))
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setToolTip(_("Print the workbook (Ctrl+P)"))
+        self.export_button.clicked.connect(self.export_requested)
+        self.print_button.clicked.connect(self.print_requested)
         self.position = QLabel()
         self.position.setObjectName("hint")
         self.message = QLabel()
@@ -70,6 +81,8 @@ class EditorView(QWidget):
         nav.addWidget(self.position)
         nav.addStretch(1)
         nav.addWidget(self.next)
+        nav.addWidget(self.export_button)
+        nav.addWidget(self.print_button)
         form_layout.addLayout(nav)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -112,6 +125,7 @@ class EditorView(QWidget):
         self.stack.setCurrentWidget(page)
         self.side.select_key(key)
         self._update_nav()
+        self._chain(page)
         if changed:
             self.page_changed.emit(key)
 
@@ -124,7 +138,7 @@ class EditorView(QWidget):
         index = keys.index(current) if current in keys else 0
         target = max(0, min(len(keys) - 1, index + delta))
         self.show_page(keys[target])
-        self.page(keys[target]).setFocus()
+        self.page(keys[target]).focus_first()
 
     def next_page(self) -> None:
         self._step(1)
@@ -138,11 +152,21 @@ class EditorView(QWidget):
         if current not in keys:
             return
         index = keys.index(current)
+        last = index == len(keys) - 1
         self.back.setEnabled(index > 0)
-        self.next.setEnabled(index < len(keys) - 1)
+        self.next.setVisible(not last)
+        self.export_button.setVisible(last)
+        self.print_button.setVisible(last)
         self.position.setText(
             _("Page {number} of {total}").format(number=index + 1, total=len(keys))
         )
+
+    def _chain(self, page: FormPage) -> None:
+        """Tab order: the pages list, the page's fields, then Back, Next (or Export, Print)."""
+        chain: list[QWidget] = [self.side, *page.chain, self.back]
+        chain += [self.export_button, self.print_button] if self.next.isHidden() else [self.next]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def focus_path(self, path: str) -> bool:
         """Show the page holding a field and put the cursor there."""

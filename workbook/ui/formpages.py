@@ -239,6 +239,12 @@ class FormPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The page is as wide as the pane; a wide table scrolls on its own.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a scroll bar appearing would narrow the page, rewrap
+        # its text and move everything under the pointer.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Not a Tab stop itself: Tab goes from field to field.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chain: list[QWidget] = []
         self.setAccessibleName(_(page.title))
         body = QWidget()
         body.setObjectName("page")
@@ -315,6 +321,13 @@ class FormPage(QScrollArea):
                 )
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.chain = chain
+
+    def focus_first(self) -> None:
+        """Put the cursor in the page's first field, at the top of the page."""
+        self.verticalScrollBar().setValue(0)
+        if self.chain:
+            self.chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_path(self, path: str) -> bool:
         """Scroll to and focus the editor of a field path (a list item selects its row)."""

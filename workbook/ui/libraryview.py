@@ -122,18 +122,25 @@ class LibraryView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.example_button)
 
+        # Top to bottom, close together: what to do first (the buttons), then
+        # the clients. With no clients yet the space is left empty below,
+        # not spread between the controls.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(tagline)
         layout.addWidget(self.banner_box)
+        layout.addLayout(buttons)
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
+        layout.addSpacing(8)
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        layout.addLayout(buttons)
+        layout.addStretch(0)
+        self._layout = layout
 
         self.new_button.clicked.connect(self.new_requested)
         self.import_button.clicked.connect(self.import_requested)
@@ -173,6 +180,7 @@ class LibraryView(QWidget):
             self.table.addTopLevelItem(item)
         self.empty.setVisible(not self.summaries)
         self.table.setVisible(bool(self.summaries))
+        self._layout.setStretch(self._layout.count() - 1, 0 if self.summaries else 1)
         self._show_banner()
         self._filter(self.search.text())
         self._update_buttons()

@@ -81,6 +81,13 @@ def default_size() -> QSize:
     return QSize(min(1280, room.width()), min(820, room.height()))
 
 
+def suggested_file_name(name: str, suffix: str) -> str:
+    kind = _("workbook") if suffix == ".pdf" else _("plan")
+    kept = "".join(c if c.isalnum() or c in " .,'-_()" else " " for c in name)
+    safe = " ".join(kept.split()).lstrip(". ")  # no hidden file
+    return f"{safe} {kind}{suffix}" if safe else f"{_('recovery')} {kind}{suffix}"
+
+
 class BeforePrintDialog(QDialog):
     """What did not fit on the cards, with a way to go and fix it, before printing."""
 
@@ -299,6 +306,8 @@ class MainWindow(QMainWindow):
         self.session.problem.connect(self.show_problem)
         self.session.saved.connect(self._saved)
         self.editor.page_changed.connect(self.preview.follow)
+        self.editor.export_requested.connect(self.export_pdf_dialog)
+        self.editor.print_requested.connect(lambda: self.print_dialog("workbook"))
         self.preview.jump_requested.connect(self.editor.focus_path)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
 
@@ -317,11 +326,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Saved"), 4000)
 
     def _update_title(self, *_args: object) -> None:
+        # The system adds " — Recovery Workbook" (the application's display
+        # name) after a title that does not already end with it; "[*]" marks
+        # unsaved changes where the system shows such a mark.
         if self.editing():
             name = self.session.client_name() or _("New plan")
-            self.setWindowTitle(f"{APP_TITLE} — {name}")
+            self.setWindowTitle(f"{name}[*]")
+            self.setWindowModified(self.session.is_modified())
         else:
             self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
 
     def _update_actions(self) -> None:
         editing = self.editing()
@@ -347,7 +361,8 @@ class MainWindow(QMainWindow):
         first = self.editor.side.pages()[0].key
         current = self.editor.current_key() or first
         self.editor.show_page(current)
-        self.editor.page(current).setFocus()
+        # The cursor in the page's first field, ready to type.
+        self.editor.page(current).focus_first()
         if self.live_preview:
             self.preview.active = self.preview_action.isChecked()
             self.renderer.start()
@@ -512,9 +527,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, _("Cannot export the plan"), str(error))
 
     def _suggested_name(self, suffix: str) -> str:
-        name = self.session.client_name() or "recovery-plan"
-        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
-        return f"{safe or 'recovery-plan'}{suffix}"
+        """"Sam T. workbook.pdf": the name as typed, less what a file name cannot hold."""
+        return suggested_file_name(self.session.client_name(), suffix)
 
     # -- building, exporting, printing ------------------------------------------------
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPointF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -32,6 +42,8 @@ from .renderer import Outcome, Renderer
 
 # Long enough that a typist's burst becomes one build, short enough to feel live.
 DEBOUNCE_MS = 100
+# How long the picture of the old pages covers the view while it draws the new ones.
+COVER_MS = 250
 
 # Words that open each page's section in the printed workbook, tried in order, in
 # every language the workbook prints in (the plan's language decides).
@@ -108,7 +120,19 @@ class PreviewPane(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self.view.setMinimumWidth(240)
+        # Scrolled with the mouse or after a click; not a stop on the way
+        # through the form with Tab.
+        self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._empty = QPdfDocument(self)
+        self._cover = QLabel(self)
+        self._cover.hide()
+        self._uncover = QTimer(self)
+        self._uncover.setSingleShot(True)
+        self._uncover.setInterval(COVER_MS)
+        self._uncover.timeout.connect(self._cover.hide)
+        # A resize keeps the page being read (the view alone keeps the pixel offset).
+        self._page_before_resize: tuple[int, QPointF] | None = None
+        self.view.installEventFilter(self)
 
         self.overflow_label = QLabel(
             _("Does not fit on the cards (everything is still in the workbook):")
@@ -179,7 +203,18 @@ class PreviewPane(QWidget):
         self.shown.emit(outcome.job_id)
 
     def show_pdf(self, pdf: bytes) -> None:
-        """Load new bytes, keeping the reader's place."""
+        """Load new bytes, keeping the reader's place.
+
+        The view draws a new document's pages a moment after it gets it; until
+        then a picture of the old pages covers it, so the preview never
+        flashes blank while it updates.
+        """
+        if self.document is not None and self.view.isVisible():
+            self._cover.setPixmap(self.view.grab())
+            self._cover.setGeometry(self.view.geometry())
+            self._cover.show()
+            self._cover.raise_()
+            self._uncover.start()
         navigator = self.view.pageNavigator()
         page = navigator.currentPage()
         location = navigator.currentLocation()
@@ -202,6 +237,23 @@ class PreviewPane(QWidget):
         self.section_pages = {}
         self._scan_page = 0
         self._scanner.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            navigator = self.view.pageNavigator()
+            if self.document is not None and self._page_before_resize is None:
+                self._page_before_resize = (navigator.currentPage(), navigator.currentLocation())
+                QTimer.singleShot(0, self._back_to_page)
+        return False
+
+    def _back_to_page(self) -> None:
+        kept, self._page_before_resize = self._page_before_resize, None
+        if kept is None or self.document is None:
+            return
+        page, location = kept
+        navigator = self.view.pageNavigator()
+        if navigator.currentPage() != page:
+            navigator.jump(page, location, navigator.currentZoom())
 
     def _show_overflow(self, notes: tuple[OverflowNote, ...]) -> None:
         self.overflow = notes

@@ -1,4 +1,9 @@
-"""How the program looks: one style sheet, sizes in points so display scaling applies."""
+"""How the program looks: one style sheet, sizes in points so display scaling applies.
+
+Every control shows clearly where the keyboard focus is (a blue frame or
+background); a focused control keeps its size, so nothing moves when the
+focus does.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,21 @@ QLabel#question { font-weight: 600; }
 QLabel#question[leads="true"] { color: #1f6b3a; }
 QLabel#rowHeading { font-weight: 600; color: #1f3d2b; }
 QFrame#rowEditor { background: #f6f8f7; }
-QLineEdit[invalid="true"] { border: 2px solid #b3261e; }
+QLineEdit, QPlainTextEdit { border: 1px solid #8a8a8a; border-radius: 2px; padding: 2px;
+    background: white; }
+QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1f5fa8; padding: 1px; }
+QLineEdit[invalid="true"] { border: 2px solid #b3261e; padding: 1px; }
+QAbstractItemView { border: 2px solid #c9c9c9; }
+QAbstractItemView:focus { border: 2px solid #1f5fa8; }
+QPushButton { border: 1px solid #8f8f8f; border-radius: 3px; padding: 4px 12px;
+    background: #f5f5f5; }
+QPushButton:hover { background: #eaeef2; }
+QPushButton:pressed { background: #d9dee4; }
+QPushButton:disabled { color: #9a9a9a; border-color: #c4c4c4; }
+QPushButton:focus { border: 2px solid #1f5fa8; padding: 3px 11px; background: #e8f0fa; }
+QCheckBox, QRadioButton { border: 1px solid transparent; border-radius: 3px; padding: 1px; }
+QCheckBox:focus, QRadioButton:focus { border: 1px solid #1f5fa8; background: #dbe8f7; }
+QComboBox:focus { color: #0b3d75; }
 QLabel#subheading { font-size: 13pt; font-weight: 600; color: #1f3d2b; padding-top: 10px; }
 QLabel#hint { color: #5a5a5a; }
 QLabel#message { background: #fff4d6; border: 1px solid #d9b44a; padding: 6px 10px; }
