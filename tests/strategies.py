@@ -113,13 +113,28 @@ def records(model: type[BaseModel]) -> st.SearchStrategy[Any]:
     fields = {}
     for name, field in model.model_fields.items():
         choices = _schema_choices(field)
-        fields[name] = (st.sampled_from(choices) if choices
-                        else _strategy_for(field.annotation, _is_required(field)))
+        strategy = (st.sampled_from(choices) if choices
+                    else _strategy_for(field.annotation, _is_required(field)))
+        limit = _text_limit(field)
+        if limit is not None:  # a name: at most its limit (the plan's limits)
+            strategy = strategy.map(
+                lambda value, limit=limit: value if len(value) <= limit
+                else value[:limit].strip() or "A"
+            )
+        fields[name] = strategy
     strategy = st.fixed_dictionaries(fields)
     if model is SupportPerson:
         # The one rule across fields: a person on the wallet card needs a phone.
         strategy = strategy.map(_phone_for_wallet)
     return strategy.map(lambda data: model.model_validate(data))
+
+
+def _text_limit(field: Any) -> int | None:
+    """A text field's own limit when it is shorter than the long answers drawn here."""
+    if field.annotation is not str:
+        return None
+    limit = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), None)
+    return limit if limit is not None and limit < 10_000 else None
 
 
 def _phone_for_wallet(data: dict[str, Any]) -> dict[str, Any]:

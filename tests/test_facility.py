@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import stat
 from pathlib import Path
 
@@ -148,3 +149,44 @@ def test_the_desktop_keeps_its_profile_private() -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["facility.toml"]
     forget_facility()
     assert load_saved_facility() is None
+
+
+# -- hostile profiles: one line naming the problem -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name = " + "[" * 2000 + "]" * 2000 + "\n", "nested too deeply"),
+        ("a = " + "{b = " * 2000 + "1" + "}" * 2000 + "\n", "nested too deeply"),
+        ('name = "X"\nlogo = "' + "a" * 5000 + '.png"\n', "logo: "),
+        ('name = "X"\nlogo = "a\\u0000b.png"\n', "logo: not a usable file name"),
+        ('nmae = "Harbor"\n', "nmae: is not a field of a facility profile (misspelt?)"),
+    ],
+)
+def test_hostile_profiles_get_one_short_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "facility.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FacilityFileError) as caught:
+        load_facility(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and expected in message
+    assert "recovery plan" not in message
+    assert len(message) < 400
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_a_cut_off_logo_is_named_when_the_profile_is_read(tmp_path: Path, cut: float) -> None:
+    data = SAMPLE_LOGO.read_bytes()
+    (tmp_path / "logo.png").write_bytes(data[: int(len(data) * cut)])
+    path = tmp_path / "facility.toml"
+    path.write_text('name = "X"\nlogo = "logo.png"\n', encoding="utf-8")
+    with pytest.raises(FacilityFileError, match=r"logo: .*logo\.png is not a PNG or JPEG image"):
+        load_facility(path)
+
+
+def test_a_profile_that_is_a_pipe_is_not_waited_for(tmp_path: Path) -> None:
+    path = tmp_path / "facility.toml"
+    os.mkfifo(path)
+    with pytest.raises(FacilityFileError, match="not a regular file"):
+        load_facility(path)

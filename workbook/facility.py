@@ -31,6 +31,7 @@ from .plan import (
     describe_validation_error,
 )
 from .plan.common import RequiredText, Text, field, list_field
+from .plan.io import read_input_bytes, shown
 from .text.i18n import _, languages
 
 # The languages a workbook can be printed in: the plan's own list.
@@ -118,17 +119,19 @@ def check_logo(path: Path) -> str:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise FacilityFileError(_("logo: {path} does not exist").format(path=path)) from None
+        raise FacilityFileError(_("logo: {path} does not exist").format(path=shown(path))) from None
     except OSError as error:
         raise FacilityFileError(_(
             "logo: {path} cannot be read ({strerror})"
-        ).format(path=path, strerror=error.strerror)) from None
+        ).format(path=shown(path), strerror=error.strerror)) from None
+    except ValueError:  # a NUL character in the name
+        raise FacilityFileError(_("logo: not a usable file name")) from None
     if not path.is_file():
-        raise FacilityFileError(_("logo: {path} is not a file").format(path=path))
+        raise FacilityFileError(_("logo: {path} is not a file").format(path=shown(path)))
     if size > MAX_LOGO_BYTES:
         raise FacilityFileError(_(
             "logo: {path} is larger than 10 MB; use a smaller image"
-        ).format(path=path))
+        ).format(path=shown(path)))
     try:
         with Image.open(path) as image:
             kind = image.format or ""
@@ -137,47 +140,56 @@ def check_logo(path: Path) -> str:
                 raise FacilityFileError(
                     _(
                         "logo: {path} is a {value} file, not a PNG or JPEG image"
-                    ).format(path=path, value=kind or 'non-image')
+                    ).format(path=shown(path), value=kind or 'non-image')
                 )
             if width * height > MAX_LOGO_PIXELS:
                 raise FacilityFileError(_(
                     "logo: {path} is too large ({width} x {height} pixels)"
-                ).format(path=path, width=width, height=height))
+                ).format(path=shown(path), width=width, height=height))
             image.load()  # decodes every byte: a cut-off download fails here
     except FacilityFileError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise FacilityFileError(_(
             "logo: {path} is not a PNG or JPEG image"
-        ).format(path=path)) from None
+        ).format(path=shown(path))) from None
     return LOGO_FORMATS[kind]
 
 
+# A profile is a page of TOML; anything this big is not one.
+MAX_PROFILE_BYTES = 2**20
+
+
 def load_facility(path: Path) -> Facility:
+    where = shown(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FacilityFileError(_("{path}: no such file").format(path=path)) from None
+        raw = read_input_bytes(path, what="facility profile", limit=MAX_PROFILE_BYTES)
+    except PlanFileError as error:
+        raise FacilityFileError(str(error)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise FacilityFileError(_("{path}: not a text file").format(path=path)) from None
+        raise FacilityFileError(_("{path}: not a text file").format(path=where)) from None
     except tomllib.TOMLDecodeError as error:
         raise FacilityFileError(_(
             "{path}: not valid TOML ({error})"
-        ).format(path=path, error=error)) from None
-    except OSError as error:
+        ).format(path=where, error=error)) from None
+    except RecursionError:
         raise FacilityFileError(_(
-            "{path}: cannot be read ({strerror})"
-        ).format(path=path, strerror=error.strerror)) from None
+            "{path}: nested too deeply to be a facility profile (tables or lists inside "
+            "each other hundreds of levels deep)"
+        ).format(path=where)) from None
     try:
         facility = Facility.model_validate(data)
     except ValidationError as error:
-        raise FacilityFileError(f"{path}: {describe_validation_error(error)}") from None
+        message = describe_validation_error(error, "facility profile")
+        raise FacilityFileError(f"{where}: {message}") from None
     if facility.logo is not None:
         logo = facility.logo if facility.logo.is_absolute() else path.parent / facility.logo
         try:
             check_logo(logo)
         except FacilityFileError as error:
-            raise FacilityFileError(f"{path}: {error}") from None
+            raise FacilityFileError(f"{where}: {error}") from None
         facility = facility.model_copy(update={"logo": logo})
     return facility
 

@@ -73,10 +73,11 @@ def test_problems_are_said_in_plain_words() -> None:
 def test_a_plan_file_and_the_form_say_the_same_about_a_value_too_long() -> None:
     # The two copies differed here: a plan file said Pydantic's "String should
     # have at most 100000 characters", the form "is too long". Both now say
-    # the form's words.
+    # the same words, which say how long it is and how long it can be.
     error = _error({"about": {"counselor": "x" * (MAX_TEXT + 1)}})
-    assert describe_validation_error(error) == "about.counselor: is too long"
-    assert field_error_message(error, "Counselor") == "Counselor: is too long"
+    too_long = f"is {MAX_TEXT + 1:,} characters long; it can be at most {MAX_TEXT:,}"
+    assert describe_validation_error(error) == f"about.counselor: {too_long}"
+    assert field_error_message(error, "Counselor") == f"Counselor: {too_long}"
 
 
 def test_a_file_message_names_the_path_and_counts_the_rest() -> None:

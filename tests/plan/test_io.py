@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -148,3 +149,49 @@ def test_the_version_1_migration_keeps_what_it_finds() -> None:
     assert upgraded["crisis_plan"] == {"signs": ["I stop sleeping"], "safer_surroundings": {},
                                        "reasons_to_keep_going": []}
     assert plan_io.MIGRATIONS[1]({"schema_version": 1}) == {"schema_version": 1}
+
+
+# -- hostile files: one line, never "unexpected error" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"schema_version": 1, "about": ' + "[" * 2000 + "]" * 2000 + "}",
+         "nested too deeply to be a plan file"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply to be a plan file"),
+        ('{"schema_version": ' + "9" * 5000 + "}", "holds a number too long to read"),
+        ('{"schema_version": ' + "9" * 4000 + "}", "schema_version: a number of 4,000 digits"),
+        ('{"schema_version": 1, "crisis_plan": 5}', "crisis_plan"),
+        ('{"schema_version": 1, "crisis_plan": {"signs": "x"}}', "crisis_plan.signs"),
+    ],
+)
+def test_hostile_plan_files_get_one_line(text: str, expected: str) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_json(text, "plan.json")
+    message = str(caught.value)
+    assert message.startswith("plan.json: ") and expected in message
+    assert "\n" not in message and len(message) < 300
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "huge", "long-name"])
+def test_a_plan_path_that_is_not_a_plan_file_is_refused_without_reading_it(
+    tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "plan.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "huge":
+        with path.open("wb") as handle:
+            handle.truncate(9 * 2**20)
+    else:
+        path = tmp_path / ("p" * 5000 + ".json")
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(path)
+    message = str(caught.value)
+    assert {"fifo": "not a regular file", "folder": "is a folder",
+            "huge": "larger than a plan file can be",
+            "long-name": "the file name is too long"}[kind] in message
+    assert len(message) < 300

@@ -25,6 +25,7 @@ from ..library.store import Library, open_library
 from ..library.transfer import check_passphrase, export_bytes, read_plan_file
 from ..output.writer import OutputError, facility_files, write_build, write_output
 from ..plan import Paper, Plan, PlanFileError
+from ..plan.limits import limits_note
 from ..text.dates import format_date, format_moment
 from ..text.i18n import _, interface_language
 from .terminal import clean, clean_json, fail, say
@@ -142,6 +143,13 @@ def _plan_counts(plan: Plan) -> str:
     return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts)
 
 
+def _note_limits(plan: Plan, client_id: int) -> None:
+    """A stored plan over a limit opens as it is; say so once (on standard error)."""
+    note = limits_note(plan)
+    if note is not None:
+        say(f"{PROG}: note: client {client_id}: {note}", stream=sys.stderr)
+
+
 @_reports_errors
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as library:
@@ -152,6 +160,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         client = library.client(client_id)
         history = library.history(client_id)
         plan = library.plan(client_id, args.revision)
+    _note_limits(plan, client_id)
     latest = history[-1] if history else None
     say(f"Client {client.id}: {client.label()}")
     say(f"Created:      {_when(client.created)}")
@@ -201,6 +210,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         plan = library.plan(client_id, args.revision)
         number = args.revision or library.history(client_id)[-1].number
         path = library.path
+    _note_limits(plan, client_id)
     write_output(args.output, export_bytes(plan, passphrase), inputs=_passphrase_inputs(args),
                  library=path)
     sealed = " (encrypted)" if passphrase is not None else ""
@@ -259,6 +269,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         reviews = reviews[: args.revision]
     options = dataclasses.replace(options, reviews=tuple(reviews))
     inputs = facility_files(args.facility, facility)
+    _note_limits(plan, client_id)
     result = write_build(args.output, plan, options, inputs=inputs, library=path)
     for note in result.overflow:
         say(f"{PROG}: note: {note.message()}", stream=sys.stderr)

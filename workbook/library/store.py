@@ -469,8 +469,10 @@ class Library:
 
     @staticmethod
     def _parse(text: str, source: str) -> Plan:
+        # Stored plans open even when over a limit added since they were saved
+        # (`plan.limits`); new input is held to the limits.
         try:
-            return plan_from_json(text, source)
+            return plan_from_json(text, source, limits=False)
         except PlanFileError as error:
             raise LibraryError(str(error)) from None
 

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from ..text.i18n import N_
-from .common import Record, Text, field, record_field
+from .common import Name, Record, Text, field, record_field
 
 
 class LevelOfCare(StrEnum):
@@ -44,7 +44,7 @@ class AssessmentSnapshot(Record):
 class About(Record):
     """Who the plan is for, who made it with them, and when."""
 
-    preferred_name: Text = field(
+    preferred_name: Name = field(
         "Preferred name or initials",
         "The name printed on the workbook. Initials only keep the workbook private.",
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -95,8 +96,11 @@ class Problem:
     more: int = 0
 
 
-def first_problem(error: ValidationError) -> Problem:
-    """The first problem of a Pydantic validation error, located and in plain words."""
+def first_problem(error: ValidationError, record: str = "recovery plan") -> Problem:
+    """The first problem of a Pydantic validation error, located and in plain words.
+
+    `record` is what was being read ("facility profile"), for an unknown field.
+    """
     problems = error.errors(include_url=False)
     first = problems[0]
     loc: tuple[paths.Step, ...] = tuple(first["loc"])
@@ -111,7 +115,12 @@ def first_problem(error: ValidationError) -> Problem:
         loc = (*loc, named.group(1))
         message = named.group(2)
     kind = first["type"]
-    if kind in _PLAIN_WORDS:
+    limit = _limit_words(first)
+    if limit is not None:
+        message = limit
+    elif kind == "extra_forbidden" and record != "recovery plan":
+        message = _(N_("is not a field of a facility profile (misspelt?)"))
+    elif kind in _PLAIN_WORDS:
         message = _(_PLAIN_WORDS[kind])
     elif kind in _WORDS_BY_TYPE and interface_language() != SOURCE_LANGUAGE:
         expected = str(first.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
@@ -119,9 +128,31 @@ def first_problem(error: ValidationError) -> Problem:
     return Problem(paths.join(loc), message, len(problems) - 1)
 
 
-def describe_validation_error(error: ValidationError) -> str:
+def _limit_words(problem: Any) -> str | None:
+    """What is over a limit, by how much, in plain words (never the text itself)."""
+    limit = (problem.get("ctx") or {}).get("max_length")
+    if limit is None:
+        return None
+    if problem["type"] == "string_too_long":
+        length = len(problem["input"]) if isinstance(problem["input"], str) else limit + 1
+        return ngettext(
+            "is {length:,} characters long; it can be at most {limit:,}",
+            "is {length:,} characters long; it can be at most {limit:,}",
+            length,
+        ).format(length=length, limit=limit)
+    if problem["type"] == "too_long":
+        count = (problem.get("ctx") or {}).get("actual_length") or limit + 1
+        return ngettext(
+            "holds {count:,} entries; a list can hold at most {limit:,}",
+            "holds {count:,} entries; a list can hold at most {limit:,}",
+            count,
+        ).format(count=count, limit=limit)
+    return None
+
+
+def describe_validation_error(error: ValidationError, record: str = "recovery plan") -> str:
     """The first problem as ``path: message``, and how many more there are (for files)."""
-    problem = first_problem(error)
+    problem = first_problem(error, record)
     more = problem.more
     tail = " " + ngettext("(and {count} more problem)", "(and {count} more problems)",
                           more).format(count=more) if more else ""

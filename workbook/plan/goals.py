@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from ..text.i18n import N_
-from .common import MAX_TEXT, Record, RequiredText, Text, field, list_field
+from .common import Record, RequiredText, Text, field, list_field
 
 
 class GoalArea(StrEnum):
@@ -25,7 +25,7 @@ GOAL_AREA_LABELS: dict[GoalArea, str] = {
 class Goal(Record):
     area: GoalArea = field("Area", "", GoalArea.PERSONAL)
     goal: RequiredText = field("Goal", "", ...)
-    steps: list[Text] = list_field("Steps", "Small steps, in order.", max_length=MAX_TEXT)
+    steps: list[Text] = list_field("Steps", "Small steps, in order.")
     target_date: dt.date | None = field("Target date", "", None)
     how_i_will_know: Text = field("How I will know I got there", "")
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..text.i18n import _
+from .common import LENIENT
 from .fields import describe_validation_error
 from .model import SCHEMA_VERSION, Plan
 
@@ -122,6 +123,14 @@ def _cannot_read(path: Path, error: OSError) -> str:
     return f"{shown(path)}: cannot be read ({error.strerror or type(error).__name__})"
 
 
+def _short(value: object, limit: int = 24) -> str:
+    """A value as a message shows it: `repr`, cut short (a version of 4,000 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
+        return f"a number of {len(str(abs(value))):,} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:
     """Bring the JSON of an older plan up to the current schema version."""
     version = data.get("schema_version")
@@ -129,10 +138,13 @@ def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:
         raise PlanFileError(_(
             "{source}: schema_version: missing; this is not a recovery plan file"
         ).format(source=source))
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if (
+        not isinstance(version, int) or isinstance(version, bool)
+        or not 1 <= version <= SCHEMA_VERSION + 1000  # no program will reach that
+    ):
         raise PlanFileError(_(
-            "{source}: schema_version: {version!r} is not a plan version"
-        ).format(source=source, version=version))
+            "{source}: schema_version: {version} is not a plan version"
+        ).format(source=source, version=_short(version)))
     if version > SCHEMA_VERSION:
         raise PlanFileError(
             _(
@@ -141,26 +153,43 @@ def upgrade(data: dict[str, Any], source: str = "plan") -> dict[str, Any]:
             ).format(source=source, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
         )
     while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](dict(data))
+        try:
+            data = MIGRATIONS[version](dict(data))
+        except Exception:  # a damaged file the migration cannot make sense of
+            raise PlanFileError(_(
+                "{source}: a plan of schema version {version} that cannot be brought up to "
+                "date (is the file damaged?)"
+            ).format(source=source, version=version)) from None
         version += 1
         data["schema_version"] = version
     return data
 
 
-def plan_from_data(data: object, source: str = "plan") -> Plan:
-    """Validate already-parsed JSON as a plan, upgrading older versions."""
+def plan_from_data(data: object, source: str = "plan", *, limits: bool = True) -> Plan:
+    """Validate already-parsed JSON as a plan, upgrading older versions.
+
+    `limits` False reads a plan already stored (the library's revisions and
+    drafts): text and lists over today's limits are kept (see
+    `plan.limits.over_limits`); everything else is checked as usual.
+    """
     if not isinstance(data, dict):
         raise PlanFileError(_(
             "{source}: a plan file holds a JSON object, not {name}"
         ).format(source=source, name=type(data).__name__))
     data = upgrade(data, source)
     try:
-        return Plan.model_validate(data)
+        return Plan.model_validate(data, context=None if limits else LENIENT)
     except ValidationError as error:
         raise PlanFileError(f"{source}: {describe_validation_error(error)}") from None
+    except RecursionError:
+        raise PlanFileError(_(
+            "{source}: nested too deeply to be a plan file (lists or objects inside "
+            "each other hundreds of levels deep)"
+        ).format(source=source)) from None
 
 
-def plan_from_json(text: str | bytes, source: str = "plan") -> Plan:
+def plan_from_json(text: str | bytes, source: str = "plan", *, limits: bool = True) -> Plan:
+    """Parse and validate a plan file's text; see `plan_from_data` for `limits`."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -173,7 +202,16 @@ def plan_from_json(text: str | bytes, source: str = "plan") -> Plan:
         raise PlanFileError(_(
             "{source}: not a text file (is it a plan file?)"
         ).format(source=source)) from None
-    return plan_from_data(data, source)
+    except RecursionError:
+        raise PlanFileError(_(
+            "{source}: nested too deeply to be a plan file (lists or objects inside "
+            "each other hundreds of levels deep)"
+        ).format(source=source)) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise PlanFileError(_(
+            "{source}: holds a number too long to read (thousands of digits); not a plan file"
+        ).format(source=source)) from None
+    return plan_from_data(data, source, limits=limits)
 
 
 def read_plan_bytes(path: Path) -> bytes:

@@ -38,6 +38,7 @@ from ..library.transfer import export_bytes, read_plan_file
 from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Which
 from ..output.writer import OutputError, write_output
 from ..plan import PlanFileError
+from ..plan.limits import limits_note
 from ..text.i18n import _, interface_language, ngettext
 from .aboutbox import AboutBox
 from .batchdialog import BatchDialog
@@ -441,6 +442,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Cannot open the plan"), str(error))
             return
         self._enter_editor()
+        note = limits_note(self.controller.plan)  # saved before today's limits existed
+        if note is not None:
+            QMessageBox.information(self, _("Over today's limits"), note)
 
     def _drafts(self) -> list[Draft]:
         try:
