@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -78,8 +79,6 @@ class Page:
         """Text lines: glyphs grouped by baseline, left to right."""
         rows: dict[int, list[dict[str, object]]] = {}
         for char in self.chars:
-            if not str(char["text"]).strip():
-                continue
             key = round(float(char["bottom"]))  # type: ignore[arg-type]
             # Glyphs of one line may differ by a point (a mixed-size run).
             for near in (key - 1, key + 1):
@@ -91,8 +90,11 @@ class Page:
         for key in sorted(rows):
             chars = sorted(rows[key], key=lambda c: float(c["x0"]))  # type: ignore[arg-type]
             text = "".join(str(c["text"]) for c in chars)
-            sizes = tuple(round(float(c["size"]), 2) for c in chars)  # type: ignore[arg-type]
-            bold = all("Bold" in str(c["fontname"]) for c in chars)
+            if not text.strip():
+                continue
+            glyphs = [c for c in chars if str(c["text"]).strip()]
+            sizes = tuple(round(float(c["size"]), 2) for c in glyphs)  # type: ignore[arg-type]
+            bold = all("Bold" in str(c["fontname"]) for c in glyphs)
             out.append(TextLine(text, min(float(c["top"]) for c in chars),  # type: ignore[arg-type]
                                 max(float(c["bottom"]) for c in chars),  # type: ignore[arg-type]
                                 max(sizes), bold, sizes))
@@ -145,10 +147,17 @@ def open_pages(pdf: bytes, numbers: list[int] | None = None) -> Iterator[Page]:
             yield Page(document.pages[number - 1], number)
 
 
-def headings(page: Page, body_size: float) -> list[TextLine]:
-    """Lines set bold and larger than the body type: headings of any level."""
+def body_size(page: Page) -> float:
+    """The type size most of the page's text is set in."""
+    sizes = Counter(size for line in page.body_lines() for size in line.sizes)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def headings(page: Page, body: float | None = None) -> list[TextLine]:
+    """Lines set bold and larger than the page's body type: headings of any level."""
+    body = body_size(page) if body is None else max(body, body_size(page))
     return [line for line in page.body_lines()
-            if line.bold and line.size > body_size + 0.25 and line.text.strip()]
+            if line.bold and line.size > body + 0.25 and line.text.strip()]
 
 
 def following_lines(page: Page, line: TextLine) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel
 
-from workbook.plan import Plan, Record, SupportPerson
+from workbook.plan import CrisisContact, Plan, Record, SupportPerson
 from workbook.text.templates import languages as template_languages
 
 WORDS = (
@@ -181,3 +181,70 @@ def type_args(annotation: object) -> list[object]:
     for arg in args:
         out.extend(type_args(arg))
     return out
+
+
+# Words as plans are written, English and Spanish: the crisis page's limits are
+# counted in characters of ordinary text.
+PLAIN_WORDS = (
+    "call", "my", "sister", "when", "I", "feel", "alone", "stop", "and", "breathe", "walk",
+    "to", "the", "park", "meeting", "tonight", "sponsor", "counselor", "clinic", "hospital",
+    "cuando", "llamo", "a", "mi", "hermana", "siento", "solo", "respiro", "reunión", "esta",
+    "noche", "padrino", "consejera", "clínica", "Riverside", "Recovery", "Center", "Eastside",
+    "emergency", "room", "open", "hours", "Avenue", "1200", "Park", "ask", "for", "Maria",
+    "Delgado", "Nguyễn", "José", "después", "también", "teléfono", "evening", "weekdays",
+)
+
+
+def plain_text(low: int, high: int) -> st.SearchStrategy[str]:
+    """Ordinary words, between `low` and `high` characters long."""
+    def build(seed: int, length: int) -> str:
+        rng = random.Random(seed)
+        words: list[str] = []
+        while len(" ".join(words)) < length:
+            words.append(rng.choice(PLAIN_WORDS))
+        text = " ".join(words)
+        return text[:length].rstrip() or "call"
+
+    return st.builds(build, st.integers(0, 2**32), st.integers(low, high))
+
+
+def crisis_plans_at_limits(scale: float = 1.0) -> st.SearchStrategy[Plan]:
+    """Plans whose crisis page is as full as the page is made for, `scale` times longer
+    (1.25: text as long as a Spanish translation).
+
+    5 signs and 5 steps of up to 80 characters, 10 contacts in all with the 3
+    standard crisis lines (names and roles up to 40), 150 characters each for
+    the treatment to return to and where to go.
+    """
+    def chars(n: int) -> int:
+        return round(n * scale)
+
+    item = plain_text(chars(60), chars(80))
+    person = st.builds(
+        lambda name, role, n: SupportPerson(
+            name=name, relationship=role, phone=f"(503) 555-01{n:02d} ext. {n}",
+            on_wallet_card=True),
+        plain_text(chars(25), chars(40)), plain_text(chars(20), chars(40)), st.integers(10, 99))
+    contact = st.builds(
+        lambda name, role, n: CrisisContact(name=name, role=role, phone=f"(503) 555-02{n:02d}"),
+        plain_text(chars(25), chars(40)), plain_text(chars(20), chars(40)), st.integers(10, 99))
+
+    def make(signs: list[str], steps: list[str], people: list[SupportPerson],
+             contacts: list[CrisisContact], back: str, go: str, naloxone: str) -> Plan:
+        plan = Plan()
+        plan.about.preferred_name = "J. R."
+        plan.support_network.people = people
+        crisis = plan.crisis_plan
+        crisis.signs, crisis.steps = signs, steps
+        crisis.contacts = contacts[: 7 - len(people)]
+        crisis.return_to_treatment, crisis.where_to_go = back, go
+        crisis.naloxone_applies, crisis.naloxone_location = True, naloxone
+        return plan
+
+    return st.builds(
+        make,
+        st.lists(item, min_size=5, max_size=5), st.lists(item, min_size=5, max_size=5),
+        st.lists(person, min_size=0, max_size=4), st.lists(contact, min_size=7, max_size=7),
+        plain_text(chars(120), chars(150)), plain_text(chars(120), chars(150)),
+        plain_text(chars(30), chars(80)),
+    )

@@ -2,22 +2,24 @@
 
 The layout runs once. A `Marker` at the start of each part tells the canvas
 which page the part starts on; the contents page and page references leave
-room for their numbers (a number's width never changes the layout) and draw
-them when the document is saved (`FooterCanvas.draw_late`), when every page
-is known. This costs nothing, where a second layout pass would double the
-build time.
+room for their numbers (a number's width never changes the layout) and place
+a form there whose drawing is made when the document is saved
+(`FooterCanvas.draw_late`), when every page is known. This costs nothing,
+where a second layout pass would double the build time.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from .canvas_text import draw_line, prepare
+from .canvas_text import Align, draw_line, prepare
 from .markup import text_width
 from .styles import ACCENT, INK, RULE
 
@@ -42,11 +44,12 @@ class Marker(Flowable):  # type: ignore[misc]
             mark(self.name)
 
 
-def _late(canv: Canvas, drawing: object) -> bool:
+def _late(canv: Canvas, name: str, drawing: object) -> bool:
+    """Place a drawing made at save time here (False: this canvas cannot)."""
     draw_late = getattr(canv, "draw_late", None)
     if draw_late is None:
         return False
-    draw_late(drawing)
+    draw_late(name, drawing)
     return True
 
 
@@ -80,7 +83,6 @@ class Contents(Flowable):  # type: ignore[misc]
         canv = self.canv
         size = self.style.fontSize
         number_room = text_width(WIDEST_NUMBER, size, True)
-        places: list[tuple[str, float, float, bool]] = []
         y = self.height
         for entry in self.entries:
             y -= self.row
@@ -101,23 +103,32 @@ class Contents(Flowable):  # type: ignore[misc]
                 canv.setLineWidth(1)
                 canv.line(start, baseline, end, baseline)
                 canv.restoreState()
-            x, abs_y = canv.absolutePosition(self.width, baseline)
-            places.append((entry.marker, x, abs_y, entry.strong))
-        _late(canv, _PageNumbers(tuple(places), size))
+            canv.saveState()
+            canv.translate(self.width, baseline)
+            _late(canv, f"contents-{entry.marker}",
+                  _PageNumber(entry.marker, "", size, True, ACCENT if entry.strong else INK,
+                              "right"))
+            canv.restoreState()
 
 
 @dataclass(frozen=True)
-class _PageNumbers:
-    places: tuple[tuple[str, float, float, bool], ...]  # marker, right edge, baseline, bold
+class _PageNumber:
+    """A marker's page number (and what follows it), drawn at the form's origin."""
+
+    marker: str
+    after: str
     size: float
+    bold: bool
+    colour: Color
+    align: Align = "left"
 
     def __call__(self, canv: Canvas, markers: dict[str, int]) -> None:
-        for marker, x, y, bold in self.places:
-            page = markers.get(marker)
-            if page is None:
-                continue
-            canv.setFillColor(ACCENT if bold else INK)
-            draw_line(canv, x, y, prepare(str(page), self.size, bold=True), align="right")
+        page = markers.get(self.marker)
+        if page is None:
+            return
+        canv.setFillColor(self.colour)
+        draw_line(canv, 0, 0, prepare(f"{page}{self.after}", self.size, bold=self.bold),
+                  align=self.align)
 
 
 class PageReference(Flowable):  # type: ignore[misc]
@@ -145,24 +156,9 @@ class PageReference(Flowable):  # type: ignore[misc]
         canv.setFillColor(self.style.textColor)
         before = prepare(self.before, size, bold=bold)
         draw_line(canv, 0, baseline, before)
-        x, y = canv.absolutePosition(before.width, baseline)
-        _late(canv, _Reference(self.marker, self.after, x, y, size, bold,
-                               self.style.textColor))
-
-
-@dataclass(frozen=True)
-class _Reference:
-    marker: str
-    after: str
-    x: float
-    y: float
-    size: float
-    bold: bool
-    colour: object
-
-    def __call__(self, canv: Canvas, markers: dict[str, int]) -> None:
-        page = markers.get(self.marker)
-        if page is None:
-            return
-        canv.setFillColor(self.colour)
-        draw_line(canv, self.x, self.y, prepare(f"{page}{self.after}", self.size, bold=self.bold))
+        canv.saveState()
+        canv.translate(before.width, baseline)
+        # The same words make the same form: one name per marker and wording.
+        _late(canv, f"reference-{self.marker}-{zlib.crc32(self.after.encode()):08x}",
+              _PageNumber(self.marker, self.after, size, bold, self.style.textColor))
+        canv.restoreState()

@@ -35,7 +35,7 @@ from .canvas_text import Line, draw_line, fit_text, prepare
 from .fonts import BODY, register_fonts
 from .markup import text_width
 from .metadata import DocumentInfo, apply_info, document_settings
-from .styles import ACCENT, ACCENT_SOFT, ACCENT_TINT, MUTED, RULE, styles_for
+from .styles import ACCENT, ACCENT_SOFT, ACCENT_TINT, INK, MUTED, RULE, styles_for
 
 # Not ASCII85-encoding streams makes files smaller and builds faster; every
 # PDF reader handles the binary streams.
@@ -93,15 +93,22 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.final_page_count = 0
         # Pages of named places (a part's start), and drawings that need them.
         self.markers: dict[str, int] = {}
-        self._late: dict[int, list[LateDrawing]] = {}
+        self._late: dict[str, LateDrawing] = {}
 
     def mark(self, name: str) -> None:
         """Remember that `name` is on the current page (the first time only)."""
         self.markers.setdefault(name, self.getPageNumber())
 
-    def draw_late(self, drawing: LateDrawing) -> None:
-        """Draw on the current page once every page is laid out (for page numbers)."""
-        self._late.setdefault(self.getPageNumber(), []).append(drawing)
+    def draw_late(self, name: str, drawing: LateDrawing) -> None:
+        """Place here a drawing made once every page is laid out (a page number).
+
+        The drawing is a form XObject, defined when the document is saved and
+        used here: it sits in the page's content in reading order, so text
+        extraction and screen readers find "page 19" where it is printed.
+        `drawing` draws with this point as its origin.
+        """
+        self._late.setdefault(name, drawing)
+        self.doForm(name)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -109,6 +116,10 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.wants_footer = False
 
     def save(self) -> None:
+        for name, drawing in self._late.items():
+            self.beginForm(name)
+            drawing(self, self.markers)
+            self.endForm()
         pages = self._pages
         total = len(pages)
         lines = self._footer_lines(total)
@@ -116,10 +127,6 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             if state["wants_footer"]:
                 self._draw_footer(number, total, lines)
-            for drawing in self._late.get(number, ()):
-                self.saveState()
-                drawing(self, self.markers)
-                self.restoreState()
             Canvas.showPage(self)
         self._pages = []
         self.final_page_count = total
@@ -147,7 +154,7 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.setStrokeColor(RULE)
         self.setLineWidth(0.6)
         self.line(MARGIN_X, y + size + 5, width - MARGIN_X, y + size + 5)
-        self.setFillColor(MUTED)
+        self.setFillColor(INK if self._footer.large_print else MUTED)
         self.setFont(BODY, size)
         page = self._footer.page.format(number=number, total=total)
         self.drawRightString(width - MARGIN_X, y, page)

@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from .styles import ACCENT, ACCENT_SOFT, WRITE_LINE
+from .styles import ACCENT, BOX_RULE, WRITE_LINE
 
 MOVE_LINES = 12  # lines to write on that always stay where they are when this many fit
 # Lines to write on: dark and thick enough to survive a photocopy.
@@ -141,15 +141,21 @@ class Panel(Flowable):  # type: ignore[misc]
         content: Sequence[Flowable],
         padding: float,
         background: Color | None = None,
-        border: Color | None = ACCENT_SOFT,
+        border: Color | None = BOX_RULE,
         open_top: bool = False,
         open_bottom: bool = False,
         keep_first: int = 0,
         keep_below: float = 0.0,
+        cuts: Sequence[int] | None = None,
+        continued: Flowable | None = None,
+        min_rest: float = 0.0,
     ) -> None:
         super().__init__()
+        self.min_rest = min_rest
         self.content = list(content)
         self.keep_first = int(keep_first)
+        self.cuts = None if cuts is None else sorted(cuts)
+        self.continued = continued
         self.keep_below = keep_below
         self.padding = padding
         self.background = background
@@ -185,6 +191,8 @@ class Panel(Flowable):  # type: ignore[misc]
             return []
         # At the top of a page moving on would not help: cut wherever it fits.
         at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        if self.cuts is not None and not at_top:
+            return self._split_at_cuts(inner, room)
         if not at_top and self.keep_below and self.wrap(avail_width, 1e9)[1] <= self.keep_below:
             return []
         first: list[Flowable] = []
@@ -209,15 +217,63 @@ class Panel(Flowable):  # type: ignore[misc]
                 rest = [*parts[1:], *rest]
             else:
                 rest = [flowable, *rest]
-            if not first or not (at_top or self._enough_follows(first, y - lead_height, inner)):
+            if all(isinstance(f, Gap) for f in first) or not (
+                    at_top or self._enough_follows(first, y - lead_height, inner)):
                 return []  # nothing fits, or a heading would stand (nearly) alone
-            if not rest:
+            if all(isinstance(f, Gap) for f in rest):  # only space left: nothing to carry
                 return [self._part(first, self.open_top, self.open_bottom)]
+            if self.min_rest and not at_top:
+                moved = self._no_short_rest(first, rest, i, inner)
+                if moved is not None:
+                    # Items moved back to the next page: nothing else goes on this one.
+                    return [self._part(moved[0], self.open_top, True), PageBreak(),
+                            self._part(moved[1], True, self.open_bottom)]
             return [
                 self._part(first, self.open_top, True),
                 self._part(rest, True, self.open_bottom),
             ]
         return []
+
+    def _no_short_rest(self, first: list[Flowable], rest: list[Flowable], at: int,
+                       inner: float) -> tuple[list[Flowable], list[Flowable]] | None:
+        """A cut that carries at least `min_rest` points over, moving whole items to
+        the next page, so that the end of a part never makes a page of a few lines
+        (None: the cut as it is carries enough, or no earlier cut would)."""
+        def height(items: Sequence[Flowable]) -> float:
+            return float(sum(f.wrap(inner, 1e9)[1] for f in items))
+
+        if height(rest) >= self.min_rest:
+            return None
+        for cut in range(min(at, len(self.content) - 1), self.keep_first, -1):
+            if height(self.content[cut:]) >= self.min_rest:
+                return list(self.content[:cut]), list(self.content[cut:])
+        return None
+
+    def _split_at_cuts(self, inner: float, room: float) -> list[Flowable]:
+        """Cut before the last allowed index whose content fits; else move on whole."""
+        assert self.cuts is not None
+        y = 0.0
+        previous_after = 0.0
+        heights: list[float] = []  # height of content[:i] for each i
+        for i, flowable in enumerate(self.content):
+            _, height = flowable.wrap(inner, room)
+            y += (0.0 if i == 0 else max(previous_after, flowable.getSpaceBefore())) + height
+            previous_after = flowable.getSpaceAfter()
+            heights.append(y)
+        fitting = [c for c in self.cuts if 0 < c < len(self.content) and heights[c - 1] <= room]
+        if not fitting:
+            return []
+        cut = fitting[-1]
+        rest = self.content[cut:]
+        if self.continued is not None:
+            rest = [self.continued, *rest]
+        first = Panel(self.content[:cut], self.padding, self.background, self.border,
+                      self.open_top, True)
+        second = Panel(rest, self.padding, self.background, self.border, True, self.open_bottom,
+                       cuts=[c - cut + (1 if self.continued is not None else 0)
+                             for c in self.cuts if c > cut],
+                       continued=self.continued)
+        return [first, second]
 
     def _enough_follows(self, first: list[Flowable], followed: float, inner: float) -> bool:
         """Whether what stays on this page after the leading items is enough."""
@@ -455,3 +511,20 @@ class OnEvenPage(Flowable):  # type: ignore[misc]
         for i in range(count):
             y = lines_top - (i + 1) * self.spacing
             canv.line(0, y, self.width, y)
+
+
+class Gap(Flowable):  # type: ignore[misc]
+    """Space between two blocks that shrinks to what is left at the foot of a page,
+    so that it never starts a page of its own (a Spacer would move on whole)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.gap = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = max(0.0, min(self.gap, avail_height))
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass

@@ -18,7 +18,7 @@ from typing import TypeAlias
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
-from .styles import ACCENT_SOFT, ACCENT_TINT, RULE
+from .styles import ACCENT_TINT, BOX_RULE, RULE
 
 Cell: TypeAlias = "Flowable | None"
 _HUGE = 1e9
@@ -47,7 +47,7 @@ class GridLook:
     pad: float
     rule: Color = RULE
     header_fill: Color = ACCENT_TINT
-    header_rule: Color = ACCENT_SOFT
+    header_rule: Color = BOX_RULE
     form: bool = False
     rules: bool = True  # False: no lines at all (side-by-side columns)
 

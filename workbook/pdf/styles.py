@@ -1,9 +1,10 @@
 """Every style of the printed workbook, in one place, keyed by print size.
 
-Two size modes exist: normal and large print (body at least 14 pt, headings
-bigger, wider lines to write on). Styles name font aliases from `fonts`, never
-font files. They are built once per mode and shared by every build: building
-ParagraphStyles per document costs time and gains nothing.
+Two size modes exist: normal and large print (body at least 16 pt, labels and
+footer at least 14 pt, headings bigger and bold, wider lines to write on).
+Styles name font aliases from `fonts`, never font files. They are built once
+per mode and shared by every build: building ParagraphStyles per document
+costs time and gains nothing.
 """
 
 from __future__ import annotations
@@ -21,13 +22,15 @@ from .fonts import BODY, BODY_BOLD, register_fonts
 # accent colour; everything else is ink, grey and white.
 ACCENT: Color = HexColor("#2E6B70")
 ACCENT_TINT: Color = HexColor("#E9F2F2")  # table headers, boxes
-ACCENT_SOFT: Color = HexColor("#C9DEDF")  # box borders, cover band line
+ACCENT_SOFT: Color = HexColor("#C9DEDF")  # the cover band's line (a fill, not a rule)
+# Rules a photocopy must keep: at least 3:1 against white paper.
+BOX_RULE: Color = HexColor("#5F9296")  # box borders, table header rules (3.5:1)
 INK: Color = HexColor("#20272B")
 MUTED: Color = HexColor("#5B676E")
-RULE: Color = HexColor("#CBD3D6")  # table rules
-WRITE_LINE: Color = HexColor("#B9C2C6")  # lines to write on
+RULE: Color = HexColor("#808B91")  # table rules (3.5:1)
+WRITE_LINE: Color = HexColor("#808B91")  # lines to write on (3.5:1)
 WHITE: Color = HexColor("#FFFFFF")
-CUT: Color = HexColor("#8C979C")  # card outlines and cut guides: visible, not loud
+CUT: Color = HexColor("#868F94")  # card outlines and cut guides: visible (3.3:1), not loud
 
 
 @dataclass(frozen=True)
@@ -93,25 +96,29 @@ def styles_for(large_print: bool) -> Styles:
     """The styles of one size mode (built once, shared, never mutated)."""
     register_fonts()
     s = 1.25 if large_print else 1.0
-    body = 14.0 if large_print else 11.5
-    lead = body * 1.42
-    cell = 14.0 if large_print else 10.5
-    small = 12.0 if large_print else 9.5
+    # Large print follows large-print guidance for readers with low vision: body
+    # (table cells too) at least 16 pt, labels and the footer at least 14 pt, and
+    # no small grey type: notes and labels are set in ink.
+    body = 16.0 if large_print else 11.5
+    lead = body * (1.35 if large_print else 1.42)
+    cell = 16.0 if large_print else 10.5
+    small = 14.0 if large_print else 9.5
+    muted = INK if large_print else MUTED
     metrics = Metrics(
         write_spacing=34.0 if large_print else 25.0,
         row_height=36.0 if large_print else 26.0,
         cell_pad=5.0 if large_print else 4.0,
         box_pad=12.0 if large_print else 10.0,
         checkbox=13.0 if large_print else 10.0,
-        footer_size=12.0 if large_print else 8.5,
+        footer_size=14.0 if large_print else 8.5,
         section_gap=18.0 * s,
     )
     return Styles(
         large=large_print,
         body=_style("body", body, lead, spaceAfter=body * 0.6),
         lead=_style("lead", body, lead, spaceAfter=body * 0.6),
-        small=_style("small", small, small * 1.35, textColor=MUTED),
-        label=_style("label", small, small * 1.3, fontName=BODY_BOLD, textColor=MUTED,
+        small=_style("small", small, small * 1.35, textColor=muted),
+        label=_style("label", small, small * 1.3, fontName=BODY_BOLD, textColor=muted,
                      spaceBefore=4 * s),
         answer=_style("answer", body, lead, spaceAfter=2 * s),
         h1=_style("h1", 25 * s, 30 * s, fontName=BODY_BOLD, textColor=ACCENT, spaceAfter=8 * s),
@@ -125,7 +132,7 @@ def styles_for(large_print: bool) -> Styles:
         cell_head=_style("cell_head", cell, cell * 1.25, fontName=BODY_BOLD, textColor=ACCENT),
         cover_title=_style("cover_title", 38 * s, 44 * s, fontName=BODY_BOLD, textColor=ACCENT),
         cover_name=_style("cover_name", 22 * s, 28 * s, fontName=BODY_BOLD),
-        cover_tagline=_style("cover_tagline", body + 2, (body + 2) * 1.4, textColor=MUTED),
+        cover_tagline=_style("cover_tagline", body + 2, (body + 2) * 1.4, textColor=muted),
         cover_facility=_style("cover_facility", body, lead, fontName=BODY_BOLD,
                               alignment=TA_LEFT),
         list_item=_style("list_item", body, lead, spaceAfter=3 * s),
@@ -134,9 +141,9 @@ def styles_for(large_print: bool) -> Styles:
                       bulletFontSize=body),
         number=_style("number", body + 2, lead, fontName=BODY_BOLD, textColor=ACCENT,
                       alignment=TA_RIGHT),
-        centred_small=_style("centred_small", small, small * 1.35, textColor=MUTED,
+        centred_small=_style("centred_small", small, small * 1.35, textColor=muted,
                              alignment=TA_CENTER),
-        right_small=_style("right_small", small, small * 1.35, textColor=MUTED,
+        right_small=_style("right_small", small, small * 1.35, textColor=muted,
                            alignment=TA_RIGHT),
         metrics=metrics,
     )

@@ -12,17 +12,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from .context import Context
-from .flowables import AccentRule, Panel, TickBox, WriteLines, keep_with_next
+from .flowables import AccentRule, Gap, Panel, TickBox, WriteLines, keep_with_next
 from .grid import Grid, GridLook
 from .markup import text_width
 from .phones import glue_phones
 from .styles import ACCENT, styles_for
 from .textblock import TextBlock, text_flowable
 
+# A part's last group carries at least this share of half a page over when cut.
+REST_SHARE = 0.5
 # Styles of the headings that must stay with what follows them.
 HEADING_STYLES = frozenset({"h2", "h3"})
 
@@ -54,7 +56,7 @@ def heading(ctx: Context, text: str, hint: str = "") -> list[Flowable]:
     out: list[Flowable] = [ctx.text(text, ctx.styles.h2)]
     if hint:
         out.append(_lead(ctx.text(hint, ctx.styles.small)))
-        out.append(_lead(Spacer(0, 4)))
+        out.append(_lead(Gap(4)))
     return out
 
 
@@ -87,7 +89,7 @@ def bind_headings(story: Sequence[Flowable], last_whole: float = 0.0) -> list[Fl
             lead.append(story[last + len(lead)])
         body = bind_headings(story[last + len(lead):])
         group = Panel([*lead, *body], 0.0, border=None, keep_first=len(lead),
-                      keep_below=last_whole)
+                      keep_below=last_whole, min_rest=last_whole * REST_SHARE)
         group.spaceBefore = lead[0].getSpaceBefore()
         return [*bind_headings(story[:last]), group]
     out: list[Flowable] = []
@@ -98,8 +100,13 @@ def bind_headings(story: Sequence[Flowable], last_whole: float = 0.0) -> list[Fl
             # Hints and gaps gathered so far belong to this heading.
             while out and getattr(out[-1], "heading_lead", False):
                 lead.append(out.pop())
-            out.pop()  # `pending` itself
-            group = keep_with_next(lead[0], [*lead[1:], pending], lead=len(lead))
+            following = [out.pop()]  # `pending` itself
+            # One line of a list is not enough to stay with: take the next item too.
+            if (isinstance(pending, TextBlock | Paragraph | TickBox) and out
+                    and isinstance(out[-1], TextBlock | Paragraph | TickBox | WriteLines)
+                    and not _is_heading(out[-1])):
+                following.append(out.pop())
+            group = keep_with_next(lead[0], [*lead[1:], *following], lead=len(lead))
             out.append(group)
             pending = group
             continue
@@ -137,7 +144,7 @@ def answer(
             out.append(lines(ctx, extra_lines, optional=True))
     else:
         out = [keep_with_next(head, [lines(ctx, empty_lines)])]
-    out.append(Spacer(0, 4))
+    out.append(Gap(4))
     return out
 
 
@@ -150,7 +157,7 @@ def bullets(ctx: Context, items: Sequence[str], blank: int) -> list[Flowable]:
     if blank:
         out.append(lines(ctx, blank, indent=_indent(ctx), optional=bool(items)))
     if not out:
-        out.append(Spacer(0, st.metrics.write_spacing))
+        out.append(Gap(st.metrics.write_spacing))
     return out
 
 
@@ -292,7 +299,9 @@ def column_widths(
             high = max(high, max(text_width(line, style.fontSize, bold)
                                  for line in glue_phones(text).split("\n")))
         least.append(min(low + extra, total / 3))
-        most.append(max(high + extra, least[-1]))
+        # A phone column (bold) wants room for the dialable number only: an
+        # extension or a note may take a second line; the names need the room more.
+        most.append(least[-1] if column.strong else max(high + extra, least[-1]))
     if not rows or sum(least) >= total:
         return _widen(by_weight, least)
     if sum(most) <= total:

@@ -7,8 +7,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from ...plan import About, CheckIn, CheckIns, TrackerKind
 from ...text.i18n import N_
 from ..context import Context
-from ..flowables import Scale
+from ..flowables import Panel, Scale
 from ..fonts import BODY
+from ..grid import Grid
 from ..styles import MUTED
 from ..worksheet import (
     Column,
@@ -82,51 +83,107 @@ TRACKER_COLUMNS: dict[TrackerKind, tuple[Column, ...]] = {
 MOOD_STEPS = 5
 
 
+# Days the daily trackers cover: until the next review, at least two weeks, at most 30 days.
+TRACKER_DAYS = (14, 30)
+LOG_PAGES = 2  # the craving and meeting logs: two pages each
+DAILY = (TrackerKind.DAILY_CHECK_IN, TrackerKind.MOOD)
+
+
+def tracker_days(ctx: Context) -> int:
+    """Days of the daily check-in and mood trackers: 30, or up to the next review."""
+    low, high = TRACKER_DAYS
+    plan = ctx.plan
+    if plan is None or plan.about.plan_date is None or plan.about.next_review_date is None:
+        return high
+    days = (plan.about.next_review_date - plan.about.plan_date).days
+    return max(low, min(high, days))
+
+
 def trackers(ctx: Context) -> list[Flowable]:
-    """One page per chosen tracker, each a table to fill in by hand."""
+    """Each chosen tracker on pages of its own: a table to fill in by hand.
+
+    The daily check-in and the mood tracker have a row per day (numbered), the
+    logs two pages of rows. Rows are spread evenly over the pages, so that no
+    page holds a few rows carried over.
+    """
     kinds = chosen_trackers(ctx)
     if not kinds:
         return []
     st = ctx.styles
     out: list[Flowable] = []
     for index, kind in enumerate(kinds):
-        out.append(PageBreak())
-        if index == 0:
-            out += section_title(ctx, ctx.gettext("Trackers"), ctx.label(kind), "trackers")
-        else:
-            out += section_title(ctx, ctx.gettext("Trackers"), ctx.label(kind), None)
-        out += ctx.prose(f"tracker_{kind.value}")
+        head: list[Flowable] = list(section_title(
+            ctx, ctx.gettext("Trackers"), ctx.label(kind), "trackers" if index == 0 else None))
+        head += ctx.prose(f"tracker_{kind.value}")
+        blank_cells: list[Flowable | None] | None = None
         columns = [Column(ctx.gettext(c.title), c.weight, c.strong) for c in TRACKER_COLUMNS[kind]]
-        rows = _rows_to_fill(ctx, first=index == 0)
         if kind is TrackerKind.MOOD:
-            out.append(ctx.text(ctx.gettext("1 = very low, 3 = okay, 5 = very good"), st.small))
-            scale = Scale(MOOD_STEPS, BODY, st.cell.fontSize, MUTED)
-            out += table(ctx, columns, [], rows, blank_cells=[None, scale, None])
-        else:
-            out += table(ctx, columns, [], rows)
+            head.append(ctx.text(ctx.gettext("1 = very low, 3 = okay, 5 = very good"), st.small))
+            blank_cells = [None, None, Scale(MOOD_STEPS, BODY, st.cell.fontSize, MUTED), None]
+        if kind in DAILY:
+            columns = [Column(ctx.gettext("Day"), 0.35), *columns]
+        elif blank_cells is not None:
+            blank_cells = blank_cells[1:]
+        pages = _tracker_pages(ctx, kind, head, columns)
+        continued = ctx.gettext("{tracker}, continued").format(tracker=ctx.label(kind))
+        first_day = 1
+        for page, (rows, height) in enumerate(pages):
+            out.append(PageBreak())
+            out += head if page == 0 else [ctx.text(continued, st.kicker)]
+            if kind in DAILY:
+                numbers = [[str(day)] + [""] * (len(columns) - 1)
+                           for day in range(first_day, first_day + rows)]
+                first_day += rows
+                grid = table(ctx, columns, numbers, 0, blank_cells=blank_cells)
+            else:
+                grid = table(ctx, columns, [], rows, blank_cells=blank_cells)
+            out += [_rows_of_height(g, height, blank_cells) for g in grid]
     return out
 
 
-def _rows_to_fill(ctx: Context, first: bool) -> int:
-    # Enough rows to fill what is left of the page under the heading and text.
-    used = 260.0 if first else 170.0
-    if ctx.styles.large:
-        used *= 1.3
-    return max(4, int((ctx.height - used) // ctx.styles.metrics.row_height))
+def _tracker_pages(ctx: Context, kind: TrackerKind, head: list[Flowable],
+                   columns: list[Column]) -> list[tuple[int, float]]:
+    """(rows, row height) for each page of a tracker, measured, the rows spread evenly."""
+    st = ctx.styles
+    least = st.metrics.row_height
+    header = table(ctx, columns, [], 0)[0].wrap(ctx.width, 1e9)[1] + 10
+    first = ctx.height - Panel(head, 0.0, border=None).wrap(ctx.width, 1e9)[1] - header
+    kicker = ctx.text("x", st.kicker).wrap(ctx.width, 1e9)[1]
+    rest = ctx.height - kicker - header
+    if kind not in DAILY:  # two full pages of rows
+        return [(int(first // least), least), (int(rest // least), least)][:LOG_PAGES]
+    days = tracker_days(ctx)
+    if days * least <= first:
+        return [(days, min(first / days, least * 1.4))]
+    # Two pages, the days shared so both are filled alike (rows a little taller if room).
+    on_first = min(int(first // least), (days + 1) // 2)
+    on_second = days - on_first
+    height = min(first / on_first, rest / on_second, least * 1.4)
+    return [(on_first, height), (on_second, height)]
+
+
+def _rows_of_height(grid: Flowable, height: float,
+                    blank_cells: list[Flowable | None] | None) -> Flowable:
+    """A tracker's table with every row `height` tall (day rows and empty rows)."""
+    if isinstance(grid, Grid):
+        grid.min_row_height = height
+        grid.blank_height = height
+        if blank_cells is not None and grid.rows:
+            grid.rows = [[*row[:1], *blank_cells[1:]] for row in grid.rows]
+    return grid
 
 
 def review_log(ctx: Context) -> list[Flowable]:
     reviews = ctx.options.reviews
-    out: list[Flowable] = [PageBreak(), *section_title(ctx, "", ctx.gettext("Review log"),
-                                                       "review_log")]
-    out += table(
-        ctx,
-        [Column(ctx.gettext("Date"), 0.8), Column(ctx.gettext("Why we reviewed"), 1.4),
-         Column(ctx.gettext("What changed"), 2.4)],
-        [[ctx.date(r.date), r.reason, r.summary] for r in reviews],
-        _rows_to_fill(ctx, first=False) - len(reviews) if len(reviews) < 10 else 3,
-    )
-    return out
+    head = section_title(ctx, "", ctx.gettext("Review log"), "review_log")
+    columns = [Column(ctx.gettext("Date"), 0.8), Column(ctx.gettext("Why we reviewed"), 1.4),
+               Column(ctx.gettext("What changed"), 2.4)]
+    rows = [[ctx.date(r.date), r.reason, r.summary] for r in reviews]
+    room = ctx.height - Panel(head, 0.0, border=None).wrap(ctx.width, 1e9)[1] - 10
+    used = table(ctx, columns, rows, 0)[0].wrap(ctx.width, 1e9)[1]
+    # Empty rows down to the foot of the page (three at least, after many reviews).
+    blank = max(3, int((room - used) // ctx.styles.metrics.row_height))
+    return [PageBreak(), *head, *table(ctx, columns, rows, blank)]
 
 
 def signatures(ctx: Context) -> list[Flowable]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 from reportlab.platypus import Spacer as Spacing
 
 from ...plan import CrisisContact, CrisisPlan
@@ -35,6 +35,7 @@ from ..document import continued_room
 from ..flowables import FitPage, MarkedLines, OnEvenPage, Panel, WriteLines, keep_with_next
 from ..fonts import BODY, BODY_BOLD
 from ..grid import Grid, GridLook
+from ..markup import text_width, user_text
 from ..prose import paragraphs
 from ..styles import ACCENT, INK, MUTED
 from ..textblock import text_flowable
@@ -58,6 +59,7 @@ class CrisisType:
     heading: float
     pad: float  # inside table cells
     gap: float  # between the blocks of the page
+    compact: bool = False  # no introduction; who to call and what they are in one column
 
 
 # Largest first; the body type never goes below 10.5 pt (16 pt in large print).
@@ -65,10 +67,12 @@ NORMAL_TRIES = (
     CrisisType(11.5, 14.6, 14.0, 4.0, 10.0),
     CrisisType(11.0, 13.6, 13.0, 3.5, 8.0),
     CrisisType(10.5, 12.8, 12.5, 3.0, 6.0),
+    CrisisType(10.5, 12.4, 12.0, 2.5, 4.0, compact=True),
 )
 LARGE_TRIES = (
     CrisisType(17.0, 21.5, 19.0, 5.0, 12.0),
     CrisisType(16.0, 19.6, 17.5, 4.0, 8.0),
+    CrisisType(16.0, 18.6, 16.5, 2.5, 4.0, compact=True),
 )
 
 
@@ -98,7 +102,8 @@ def crisis_styles(t: CrisisType) -> CrisisStyles:
     """Every style of the crisis page at one type size (all of it at least body size)."""
     return CrisisStyles(
         body=_style("crisis_body", t),
-        bullet=_style("crisis_bullet", t, spaceAfter=t.gap / 4, leftIndent=t.size * 1.7,
+        bullet=_style("crisis_bullet", t, spaceAfter=0.5 if t.compact else t.gap / 4,
+                      leftIndent=t.size * 1.7,
                       bulletIndent=0, bulletFontName=BODY_BOLD, bulletColor=ACCENT,
                       bulletFontSize=t.size),
         heading=_style("h3", t, fontName=BODY_BOLD, fontSize=t.heading,
@@ -146,8 +151,9 @@ def action_page(ctx: Context, crisis: CrisisPlan, part: int, t: CrisisType) -> l
     all_lines = ctx.content.crisis_lines
     lines = all_lines if _with_lines(ctx, crisis) else ()
     out: list[Flowable] = [band(ctx, part, all_lines, t), Spacing(0, t.gap)]
-    out += [ctx.user(p, st.body) for p in _intro(ctx)]
-    out.append(Spacing(0, t.gap))
+    if not t.compact:
+        out += [ctx.user(p, st.body) for p in _intro(ctx)]
+        out.append(Spacing(0, t.gap))
     out.append(_signs_and_steps(ctx, crisis, st, t))
     out.append(Spacing(0, t.gap))
     out.append(keep_with_next(ctx.text(ctx.title(CrisisPlan, "contacts"), st.heading),
@@ -195,7 +201,8 @@ def band(ctx: Context, part: int, lines: Sequence[CrisisLine], t: CrisisType) ->
     if first is not None:
         entries.append(BandEntry(first.name, first.card_text()))
     return CrisisBand(part_kicker(ctx, part).upper(),
-                      ctx.gettext("My crisis plan"), entries, t.size, large=ctx.styles.large)
+                      ctx.gettext("My crisis plan"), entries, t.size, large=ctx.styles.large,
+                      compact=t.compact)
 
 
 # --------------------------------------------------------------------------- signs and steps
@@ -251,15 +258,17 @@ def contacts(ctx: Context, crisis: CrisisPlan, lines: Sequence[CrisisLine], st: 
     empty = 5 if ctx.blank else (1 if len(own) + len(lines) < 10 else 0)
     rows = [*own, *([["", "", ""]] * empty), *[[line.name, line.how, line.number]
                                                 for line in lines]]
+    name, role = ctx.title(CrisisContact, "name"), ctx.title(CrisisContact, "role")
+    phone = Column(ctx.title(CrisisContact, "phone"), 1.0, strong=True)
+    if t.compact:  # who to call and who they are in one column: one line when it fits
+        room = (ctx.width * 2.7 / 3.9) - 2 * t.pad - 4
+        rows = [[_name_and_role(n, r, st.cell, room), p] for n, r, p in rows]
+        columns = [Column("", 0.2), Column(f"{name} · {role}", 2.7), phone]
+    else:
+        columns = [Column("", 0.2), Column(name, 1.3), Column(role, 1.4), phone]
     numbered_rows = [[f"{i}.", *row] for i, row in enumerate(rows, start=1)]
-    grid = table(
-        ctx,
-        [Column("", 0.2), Column(ctx.title(CrisisContact, "name"), 1.3),
-         Column(ctx.title(CrisisContact, "role"), 1.4),
-         Column(ctx.title(CrisisContact, "phone"), 1.0, strong=True)],
-        numbered_rows, 0,
-        cell=st.cell, strong=st.cell_strong, head=st.cell_head, pad=t.pad,
-    )
+    grid = table(ctx, columns, numbered_rows, 0,
+                 cell=st.cell, strong=st.cell_strong, head=st.cell_head, pad=t.pad)
     for g in grid:
         if isinstance(g, Grid):
             # An empty row is tall enough to write a name and number in.
@@ -267,6 +276,16 @@ def contacts(ctx: Context, crisis: CrisisPlan, lines: Sequence[CrisisLine], st: 
                                                                 else 0.7)
             g.spaceAfter = 0
     return grid
+
+
+def _name_and_role(name: str, role: str, style: ParagraphStyle, room: float) -> str:
+    """"Name · who they are" on one line if it fits `room`, else the role on a line below."""
+    if not role.strip():
+        return name
+    joined = f"{name} · {role}"
+    if "\n" not in joined and text_width(joined, style.fontSize) <= room:
+        return joined
+    return f"{name}\n{role}"
 
 
 def checked_note(ctx: Context, lines: Sequence[CrisisLine]) -> str:
@@ -286,11 +305,14 @@ def checked_note(ctx: Context, lines: Sequence[CrisisLine]) -> str:
 
 def _where_to_turn(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
                    t: CrisisType) -> Flowable:
-    """Treatment to return to, where to go and where naloxone is kept, side by side."""
+    """Treatment to return to, where to go and where naloxone is kept, side by side
+    (compact: the first two side by side, naloxone below across the page)."""
     pairs = [(ctx.title(CrisisPlan, "return_to_treatment"), crisis.return_to_treatment),
              (ctx.title(CrisisPlan, "where_to_go"), crisis.where_to_go)]
-    if ctx.blank or crisis.naloxone_applies or crisis.naloxone_location.strip():
-        pairs.append((ctx.title(CrisisPlan, "naloxone_location"), crisis.naloxone_location))
+    naloxone = ctx.blank or crisis.naloxone_applies or bool(crisis.naloxone_location.strip())
+    location = (ctx.title(CrisisPlan, "naloxone_location"), crisis.naloxone_location)
+    if naloxone and not t.compact:
+        pairs.append(location)
     spacing = max(ctx.styles.metrics.write_spacing * 0.9, t.leading * 1.6)
     gap = 16.0
     width = (ctx.width - gap * (len(pairs) - 1)) / len(pairs)
@@ -300,9 +322,24 @@ def _where_to_turn(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
         if i:
             cells.append(None)
             widths.append(gap)
-        answer: Flowable = (ctx.user(value, st.body) if value.strip()
-                            else WriteLines(3, spacing))
-        cells.append(Panel([ctx.text(head, st.label), answer], 0.0, border=None, keep_first=1))
+        cells.append(_answer(ctx, head, value, st, spacing))
         widths.append(width)
-    return Grid(widths, [cells], GridLook(pad=0.0, rules=False))
+    grid = Grid(widths, [cells], GridLook(pad=0.0, rules=False))
+    if not (naloxone and t.compact):
+        return grid
+    head, value = location
+    below: Flowable
+    if value.strip():  # the label leads the line: "Where my naloxone is kept: ..."
+        below = Paragraph(f"<b>{user_text(head)}:</b> {user_text(value)}",
+                          ParagraphStyle("naloxone", parent=st.body))
+    else:
+        below = _answer(ctx, head, value, st, spacing, lines=1)
+    below.spaceBefore = t.gap
+    return Panel([grid, below], 0.0, border=None)
 
+
+def _answer(ctx: Context, head: str, value: str, st: CrisisStyles, spacing: float,
+            lines: int = 3) -> Panel:
+    """A label over the client's words, or over lines to write them on."""
+    answer: Flowable = ctx.user(value, st.body) if value.strip() else WriteLines(lines, spacing)
+    return Panel([ctx.text(head, st.label), answer], 0.0, border=None, keep_first=1)

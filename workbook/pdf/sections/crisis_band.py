@@ -48,12 +48,13 @@ class CrisisBand(Flowable):  # type: ignore[misc]
     """The band: kicker and title on the left, the numbers to call on the right."""
 
     def __init__(self, kicker: str, title: str, entries: Sequence[BandEntry], size: float,
-                 large: bool = False) -> None:
+                 large: bool = False, compact: bool = False) -> None:
         super().__init__()
-        self.pad = size * 0.9
+        self.pad = size * (0.6 if compact else 0.9)
         self.gap = size * 1.4
+        title_size = size * (1.3 if compact else 1.9)
         self.left = [text_flowable(kicker, _white("band_kicker", size, True)),
-                     text_flowable(title, _white("band_title", size * 1.9, True, 1.1))]
+                     text_flowable(title, _white("band_title", title_size, True, 1.1))]
         self.right: list[tuple[Flowable, Flowable]] = [
             (text_flowable(e.label, _white("band_label", size)),
              text_flowable(e.value, _white("band_value", size * (1.45 if large else 1.6),

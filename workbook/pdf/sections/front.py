@@ -122,7 +122,7 @@ def start_here(ctx: Context) -> list[Flowable]:
     for name in ("progress", "concerns", "home_and_support", "stressors"):
         out += answer(ctx, ctx.title(AssessmentSnapshot, name), getattr(snapshot, name),
                       empty_lines=3, extra_lines=1)
-    if plan is None:
-        out.append(lines(ctx, 1))
+    if plan is None:  # one more line, where the page has room for it
+        out.append(lines(ctx, 1, optional=True))
     return out
 

@@ -31,8 +31,11 @@ def _inner(ctx: Context) -> float:
     return ctx.width - 2 * ctx.styles.metrics.box_pad
 
 
-def _panel(ctx: Context, content: list[Flowable]) -> Panel:
-    panel = Panel(content, ctx.styles.metrics.box_pad)
+def _panel(ctx: Context, content: list[Flowable], cuts: list[int], kicker: str) -> Panel:
+    """A goal's box: kept whole, or cut only between its steps, with "continued" after."""
+    st = ctx.styles
+    continued = ctx.text(ctx.gettext("{goal}, continued").format(goal=kicker).upper(), st.kicker)
+    panel = Panel(content, st.metrics.box_pad, cuts=cuts, continued=continued)
     panel.spaceBefore = 10
     panel.spaceAfter = 10
     return panel
@@ -40,17 +43,24 @@ def _panel(ctx: Context, content: list[Flowable]) -> Panel:
 
 def goal_panel(ctx: Context, goal: Goal) -> Panel:
     st = ctx.styles
+    kicker = ctx.gettext("{area} goal").format(area=ctx.label(goal.area))
+    steps = numbered(ctx, [s for s in goal.steps if s.strip()], 1)
     content: list[Flowable] = [
-        ctx.text(ctx.gettext("{area} goal").format(area=ctx.label(goal.area)).upper(), st.kicker),
+        ctx.text(kicker.upper(), st.kicker),
         ctx.user(goal.goal, st.h3),
         ctx.text(ctx.title(Goal, "steps"), st.label),
-        *numbered(ctx, [s for s in goal.steps if s.strip()], 1),
+        *steps,
         *label_values(ctx, [
             (ctx.title(Goal, "target_date"), ctx.date(goal.target_date)),
             (ctx.title(Goal, "how_i_will_know"), goal.how_i_will_know),
         ], label_share=0.3, width=_inner(ctx)),
     ]
-    return _panel(ctx, content)
+    return _panel(ctx, content, _between(3, len(steps)), kicker)
+
+
+def _between(first: int, count: int) -> list[int]:
+    """The places between `count` steps that start at content index `first`."""
+    return list(range(first + 1, first + count))
 
 
 def empty_goal_panel(ctx: Context, heading: str) -> Panel:
@@ -65,4 +75,4 @@ def empty_goal_panel(ctx: Context, heading: str) -> Panel:
                             (ctx.title(Goal, "how_i_will_know"), "")],
                       label_share=0.3, width=_inner(ctx)),
     ]
-    return _panel(ctx, content)
+    return _panel(ctx, content, _between(4, 3), heading)
