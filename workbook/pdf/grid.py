@@ -185,6 +185,13 @@ class Grid(Flowable):  # type: ignore[misc]
                 and self._may_move(self.first_rows_height(LONE_ROWS), avail_height)):
             return []
         if not first:
+            # Nothing fits whole. Where moving on cannot help (a fresh page),
+            # the first row is cut however its cells allow, so layout goes on.
+            if cut is None and self.page_height and not self._may_move(0.0, avail_height):
+                forced = self._split_row(rest[0], room - used, force=True)
+                if forced is not None:
+                    return [self._part([forced[0]], 0),
+                            self._part([forced[1], *rest[1:]], self.blank_rows)]
             return []
         return [self._part(first, 0), self._part(rest, self.blank_rows)]
 
@@ -194,7 +201,8 @@ class Grid(Flowable):  # type: ignore[misc]
         page = self.page_height
         return bool(page) and needed <= 0.9 * page and avail_height < 0.9 * page
 
-    def _split_row(self, row: list[Cell], room: float) -> tuple[list[Cell], list[Cell]] | None:
+    def _split_row(self, row: list[Cell], room: float,
+                   force: bool = False) -> tuple[list[Cell], list[Cell]] | None:
         """A row cut at `room` points: what fits, and the rest (None if nothing fits)."""
         inner_room = room - 1.8 * self.look.pad
         if inner_room <= 0:
@@ -218,6 +226,10 @@ class Grid(Flowable):  # type: ignore[misc]
             # that refuses drops it): measure it afresh before it is drawn.
             cell._grid_key = None
             if len(parts) < 2:
+                if force:  # at the top of a page: this cell starts on the next one
+                    top.append(None)
+                    bottom.append(cell)
+                    continue
                 # This cell cannot give up even one line here: cutting the row
                 # would leave the other cells' first lines alone at the foot
                 # of the page, away from what they belong to. Move the row.
