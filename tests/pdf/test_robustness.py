@@ -14,6 +14,8 @@ from workbook.plan import (
     Goal,
     Meeting,
     Paper,
+    PathwayChoice,
+    PathwayKind,
     Plan,
     SupportPerson,
     Trigger,
@@ -62,6 +64,41 @@ def test_very_long_answers_in_tables_flow_across_pages(
     for paper in papers:
         result = build_workbook(plan, RenderOptions(paper=paper, large_print=paper is Paper.A4))
         assert missing_strings(result.pdf, plan, NOT_PRINTED) == []
+
+
+LAYOUTS = [(Paper.LETTER, False), (Paper.A4, False), (Paper.LETTER, True)]
+
+
+@pytest.mark.parametrize(("paper", "large_print"), LAYOUTS)
+def test_a_pathway_name_longer_than_a_page_flows_on(paper: Paper, large_print: bool) -> None:
+    # The name is a heading bound to the pathway's description: it used to
+    # raise LayoutError ("too large on page") in every layout.
+    long = _words(700)[:5_000]
+    plan = Plan()
+    plan.pathways.chosen = [
+        PathwayChoice(kind=PathwayKind.OTHER, name=long, in_my_words=long),
+        PathwayChoice(kind=PathwayKind.CLINICAL, name=_words(150), in_my_words="weekly"),
+    ]
+    result = build_workbook(plan, RenderOptions(paper=paper, large_print=large_print))
+    assert missing_strings(result.pdf, plan, NOT_PRINTED) == []
+
+
+@pytest.mark.parametrize(("paper", "large_print"), LAYOUTS)
+def test_answers_at_the_limit_in_boxes_and_kept_blocks(paper: Paper, large_print: bool) -> None:
+    # The goal boxes, the crisis page (fitted to one page), the check-in
+    # signature blocks kept together: each answer at the model's limit.
+    long = _words(700)[:5_000]
+    plan = Plan()
+    plan.goals.goals = [Goal(goal=long, steps=[long, long], how_i_will_know=long)]
+    plan.crisis_plan.signs = [long]
+    plan.crisis_plan.steps = [long, long]
+    plan.crisis_plan.contacts = [CrisisContact(name=long, role=long, phone="555-0100")]
+    plan.crisis_plan.after_a_crisis = long
+    plan.check_ins.client_signature_name = long
+    plan.check_ins.counselor_signature_name = long
+    result = build_workbook(plan, RenderOptions(paper=paper, large_print=large_print))
+    reported = {note.field_path for note in result.overflow}
+    assert set(missing_strings(result.pdf, plan, NOT_PRINTED)) <= reported
 
 
 def test_two_hundred_contacts() -> None:

@@ -184,13 +184,19 @@ class Panel(Flowable):  # type: ignore[misc]
         self.height = y + 2 * self.padding
         return self.width, self.height
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+    def split(self, avail_width: float, avail_height: float, *,
+              force: bool = False) -> list[Flowable]:
+        """Cut where it fits; `force` cuts even against the keep rules (see below)."""
         inner = self._inner(avail_width)
         room = avail_height - 2 * self.padding
         if room <= 0:
             return []
         # At the top of a page moving on would not help: cut wherever it fits.
-        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        # A panel inside a panel never sees the frame, so the outer one passes
+        # that on (`force`) when the inner one refusing would leave it nothing
+        # to print, or only its heading: a heading with a page-long name under
+        # it must still be cut, or ReportLab raises LayoutError.
+        at_top = force or bool(getattr(getattr(self, "_frame", None), "_atTop", False))
         if self.cuts is not None and not at_top:
             return self._split_at_cuts(inner, room)
         if not at_top and self.keep_below and self.wrap(avail_width, 1e9)[1] <= self.keep_below:
@@ -209,7 +215,11 @@ class Panel(Flowable):  # type: ignore[misc]
                     lead_height = y
                 previous_after = flowable.getSpaceAfter()
                 continue
-            parts = flowable.split(inner, room - y - before) if room - y - before > 0 else []
+            left = room - y - before
+            parts = flowable.split(inner, left) if left > 0 else []
+            if not parts and left > 0 and at_top and isinstance(flowable, Panel) \
+                    and len(first) <= self.keep_first:
+                parts = flowable.split(inner, left, force=True)
             rest = self.content[i + 1 :]
             if parts:  # cut in two, or shrunk to what fits (room to write)
                 first.append(parts[0])

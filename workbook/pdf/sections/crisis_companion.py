@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak
 
 from ...plan import CrisisPlan, SaferSurroundings
+from ..cards.content import wallet_content
 from ..context import Context
 from ..flowables import Panel
 from ..styles import ACCENT_TINT
@@ -48,7 +49,25 @@ def companion_page(ctx: Context, crisis: CrisisPlan) -> list[Flowable]:
     out += ctx.prose("after_crisis", st.body)
     out += answer(ctx, ctx.gettext("What I will do"), crisis.after_a_crisis, empty_lines=4,
                   extra_lines=0)
+    out += wallet_title(ctx)
     return out
+
+
+def wallet_title(ctx: Context) -> list[Flowable]:
+    """The wallet card's title in full, when the discreet card prints another one.
+
+    Every word the client typed is printed in the workbook: the discreet card
+    keeps treatment words off the card only (and reports it), so the title
+    they chose is kept here, next to the crisis plan the card carries.
+    """
+    if ctx.plan is None:
+        return []
+    notes = wallet_content(ctx.content).notes
+    if not any(note.field_path == "wallet_card.title" for note in notes):
+        return []
+    return answer(ctx, ctx.gettext("My wallet card title (kept off the discreet card)"),
+                  ctx.plan.wallet_card.title,
+                  empty_lines=0, extra_lines=0)
 
 
 def overdose_box(ctx: Context) -> Panel:
