@@ -8,18 +8,39 @@ VENV="$ROOT/.venv"
 PYTHON="${PYTHON:-python3}"
 
 # Libraries Qt needs to open a window (xcb) or draw offscreen, and the venv module.
-APT_RUNTIME=(libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
+# "a|b" lists the names one package has on different releases (trixie renamed
+# the 64-bit-time libraries: libglib2.0-0 is libglib2.0-0t64 there); any one
+# of them installed is enough.
+APT_RUNTIME=(libgl1 libegl1 libfontconfig1 libfreetype6 "libglib2.0-0t64|libglib2.0-0" libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
   libxcb-xkb1 libxcb-xfixes0 libx11-xcb1)
 # Tools the tests use: pdffonts/pdftoppm, and Xvfb for the real-window test.
 APT_TEST=(poppler-utils xvfb xauth)
 
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+# The name of "a|b|..." this release knows (its package lists), else the last one.
+release_name() {
+  local alternatives choice
+  IFS='|' read -r -a alternatives <<< "$1"
+  for choice in "${alternatives[@]}"; do
+    if apt-cache show "$choice" >/dev/null 2>&1; then echo "$choice"; return; fi
+  done
+  echo "${alternatives[-1]}"
+}
+
 apt_install() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-      || missing+=("$pkg")
+  local missing=() entry choice found alternatives
+  for entry in "$@"; do
+    found=""
+    IFS='|' read -r -a alternatives <<< "$entry"
+    for choice in "${alternatives[@]}"; do
+      if installed "$choice"; then found="$choice"; break; fi
+    done
+    [ -n "$found" ] || missing+=("$entry")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -33,10 +54,12 @@ apt_install() {
       return 0
     fi
   fi
-  echo "setup: installing system packages: ${missing[*]}" >&2
   $sudo apt-get update -qq >/dev/null
+  local names=()
+  for entry in "${missing[@]}"; do names+=("$(release_name "$entry")"); done
+  echo "setup: installing system packages: ${names[*]}" >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
+    "${names[@]}" >/dev/null
 }
 
 ensure_venv() {

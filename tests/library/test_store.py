@@ -146,13 +146,6 @@ def test_missing_library_without_create_is_an_error(tmp_path: Path) -> None:
     assert not path.exists()
 
 
-def test_an_empty_file_becomes_a_library(tmp_path: Path) -> None:
-    path = tmp_path / "library.sqlite3"
-    path.touch()
-    with open_library(path) as library:
-        assert library.clients() == []
-
-
 def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="is a folder"):
         open_library(tmp_path)
@@ -449,3 +442,28 @@ def test_a_revision_saved_as_version_1_still_opens(library: Library, plan: Plan)
     assert opened.crisis_plan.reasons_to_keep_going == []
     assert opened.crisis_plan.steps == plan.crisis_plan.steps
     assert f'"schema_version": {PLAN_VERSION}' in library.plan_json(info.client_id)
+
+
+@pytest.mark.parametrize("kind", ["empty file", "empty database", "other database"])
+def test_an_existing_file_never_becomes_a_library(tmp_path: Path, kind: str) -> None:
+    import sqlite3
+
+    from workbook.cli.main import main
+
+    path = tmp_path / "data.sqlite3"
+    if kind == "empty file":
+        path.write_bytes(b"")
+    else:
+        connection = sqlite3.connect(path)
+        if kind == "other database":
+            connection.execute("CREATE TABLE notes (body TEXT)")
+        connection.commit()
+        connection.close()
+    before = path.read_bytes()
+    for create in (False, True):
+        with pytest.raises(LibraryError, match="is not a Recovery Workbook library"):
+            open_library(path, create=create)
+    assert main(["--library", str(path), "library", "list"]) == 1
+    assert main(["--library", str(path), "library", "import", str(tmp_path / "x.json")]) == 1
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.sqlite3"]

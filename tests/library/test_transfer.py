@@ -196,7 +196,14 @@ def test_round_trip_through_the_library(tmp_path: Path, plan: Plan) -> None:
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(plan=plans(), passphrase=st.text(min_size=8, max_size=30))
+@given(plan=plans(), passphrase=st.text(min_size=8, max_size=30).filter(
+    lambda p: len("".join(p.split())) >= 8))  # spaces do not count towards the length
 def test_round_trip_encrypted(plan: Plan, passphrase: str) -> None:
     assert plan_from_bytes(encrypt(plan_to_json(plan).encode(), passphrase), "f",
                            _ask(passphrase)) == plan
+
+
+@pytest.mark.parametrize("passphrase", [" " * 8, " " * 20, "a b c d e f g", "\t\n" * 6])
+def test_a_passphrase_of_mostly_spaces_is_refused(plan: Plan, passphrase: str) -> None:
+    with pytest.raises(LibraryError, match="too short"):
+        export_bytes(plan, passphrase)

@@ -633,15 +633,19 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     )
 
 
-def _prepare(path: Path, conn: sqlite3.Connection) -> None:
-    """Check that the file is ours, bring it up to date, set the pragmas."""
+def _prepare(path: Path, conn: sqlite3.Connection, *, existed: bool = False) -> None:
+    """Check that the file is ours, bring it up to date, set the pragmas.
+
+    Only a new file becomes a library: one that `existed` before (an empty
+    file, another program's empty database) is refused and left untouched.
+    """
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     (app_id,) = conn.execute("PRAGMA application_id").fetchone()
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     (tables,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
+    if app_id != APPLICATION_ID and (existed or app_id != 0 or tables or version):
         raise LibraryError(
             _(
                 "{path}: is not a Recovery Workbook library (another program's database?)"
@@ -690,7 +694,8 @@ def open_library(path: Path | None = None, *, create: bool = True) -> Library:
     target = library_path(path)
     if target.is_dir():
         raise LibraryError(_("{target}: is a folder, not a library file").format(target=target))
-    if not target.exists():
+    existed = target.exists()
+    if not existed:
         if not create:
             raise LibraryError(_(
                 "{target}: no library here yet (nothing has been saved)"
@@ -709,7 +714,7 @@ def open_library(path: Path | None = None, *, create: bool = True) -> Library:
     conn: sqlite3.Connection | None = None
     try:
         conn = _connect(target, create=create)
-        _prepare(target, conn)
+        _prepare(target, conn, existed=existed)
     except sqlite3.Error as error:
         if conn is not None:
             conn.close()

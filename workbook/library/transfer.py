@@ -62,8 +62,8 @@ def _key(passphrase: str, salt: bytes) -> bytes:
 
 
 def check_passphrase(passphrase: str) -> None:
-    """Refuse a passphrase too short to protect a client's plan."""
-    if len(passphrase) < MIN_PASSPHRASE:
+    """Refuse a passphrase too short to protect a client's plan (spaces do not count)."""
+    if len("".join(passphrase.split())) < MIN_PASSPHRASE:
         raise LibraryError(
             _(
                 "the passphrase is too short: use at least {MIN_PASSPHRASE} characters (a few "

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..facility import config_folder
+from ..output.writer import OutputError, make_folder
 from ..text.i18n import _
+
+
+def keep_settings_private() -> Path:
+    """Qt's settings, its file dialogs' history among them, go to our own 0700 folder.
+
+    Left alone, Qt writes the folders a counselor opened (``lastVisited=``,
+    ``history=``: a client's folder) into ``~/.config/QtProject.conf``, mode
+    0644, readable by every user of the machine.
+    """
+    folder = config_folder()
+    # If the folder cannot be made, Qt cannot write there either: nothing to add.
+    with contextlib.suppress(OutputError):
+        make_folder(folder)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
 
 
 def run(library_path: Path | None) -> int:
@@ -18,6 +38,7 @@ def run(library_path: Path | None) -> int:
     app.setOrganizationName("Recovery Workbook")
     app.setApplicationDisplayName("Recovery Workbook")
     app.setDesktopFileName("recovery-workbook")
+    keep_settings_private()
 
     from ..library import LibraryError, open_library
     from .language import apply_stored_language
