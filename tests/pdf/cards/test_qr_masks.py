@@ -44,3 +44,12 @@ def test_best_mask_scores_each_mask_as_if_laid_out_whole(text: str) -> None:
     code = qrencoder.QRCode(version, level)
     code.addData(qr._data(text))
     assert qr.best_mask(code) == scores.index(min(scores))
+
+
+@pytest.mark.parametrize("pattern", range(8))
+def test_mask_rows_are_the_standard_conditions(pattern: int) -> None:
+    condition = qrencoder.QRUtil.getMask(pattern)
+    size = 77
+    for row in range(size):
+        expected = sum(1 << j for j in range(size) if condition(row, j))
+        assert qr._mask_row(pattern, row, size) == expected

@@ -159,7 +159,9 @@ def _modules(text: str, version: int) -> tuple[tuple[bool, ...], ...]:
     # ReportLab's `make()` lays the code out nine times to score the eight
     # masks, in pure Python: most of a workbook's QR cost. Score the masks on
     # bit rows instead (`best_mask`), then lay out the winner once.
-    code.makeImpl(False, best_mask(code))
+    mask = best_mask(code)
+    code._dataPosList = list(_frame(version).positions)  # ReportLab would walk them again
+    code.makeImpl(False, mask)
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
 
 
@@ -225,10 +227,31 @@ def _frame(version: int) -> _Frame:
     for column, row in positions:
         data[row] |= 1 << column
     flips = tuple(
-        tuple(_bits([mask(r, c) for c in range(size)]) & data[r] for r in range(size))
-        for mask in (qrencoder.QRUtil.getMask(pattern) for pattern in range(8))
+        tuple(_mask_row(pattern, r, size) & data[r] for r in range(size)) for pattern in range(8)
     )
     return _Frame(tuple(_bits(row) for row in probe.modules), positions, flips)
+
+
+# The standard's eight mask conditions (ISO/IEC 18004, table 10), row i, column j;
+# the same as ReportLab's `QRUtil.getMask` (a test holds them together).
+_MASKS = (
+    lambda i, j: (i + j) % 2 == 0,
+    lambda i, j: i % 2 == 0,
+    lambda i, j: j % 3 == 0,
+    lambda i, j: (i + j) % 3 == 0,
+    lambda i, j: (i // 2 + j // 3) % 2 == 0,
+    lambda i, j: (i * j) % 2 + (i * j) % 3 == 0,
+    lambda i, j: ((i * j) % 2 + (i * j) % 3) % 2 == 0,
+    lambda i, j: ((i * j) % 3 + (i + j) % 2) % 2 == 0,
+)
+
+
+def _mask_row(pattern: int, row: int, size: int) -> int:
+    """The modules `pattern` darkens in `row`, as an int: every condition repeats
+    every 6 columns, so one period is worked out and repeated."""
+    period = "".join("1" if _MASKS[pattern](row, j) else "0" for j in range(6))
+    repeated = (period * (size // 6 + 1))[:size]
+    return int(repeated[::-1], 2)
 
 
 def best_mask(code: qrencoder.QRCode) -> int:
