@@ -327,3 +327,28 @@ def test_pdf_metadata_is_generic_dated_by_the_plan_and_tagged_with_the_language(
     assert build_workbook(example_plan(), RenderOptions()).pdf == pdf  # deterministic
     blank = reader(built("blank")).metadata
     assert blank is not None and not str(blank["/CreationDate"]).startswith("D:2000")
+
+
+# --------------------------------------------------------------------------- the wallet card
+
+
+def _wallet_page(pdf: bytes) -> Page:
+    texts = page_texts(pdf)
+    number = max(n for n, t in enumerate(texts, start=1) if "Wallet card" in t)
+    (page,) = open_pages(pdf, [number])
+    return page
+
+
+@pytest.mark.parametrize("name", ["letter", "a4", "blank", "facility", "large", "blank-large"])
+def test_every_glyph_on_the_wallet_card_page_is_readable(name: str) -> None:
+    page = _wallet_page(built(name))
+    least = 10.0 if is_large(name) else 8.0
+    sizes = [float(c["size"]) for c in page.chars if str(c["text"]).strip()]  # type: ignore[arg-type]
+    assert sizes and min(sizes) >= least - 0.01  # the page's own instructions too
+    # The crisis lines' numbers: 9 pt at least, bold.
+    for number in ("988", "911"):
+        line = [line for line in page.lines if number in line.text.replace(" ", "")]
+        assert line, number
+    numbers = [c for c in page.chars if "Bold" in str(c["fontname"])
+               and str(c["text"]).isdigit() and float(c["size"]) < 9]  # type: ignore[arg-type]
+    assert not numbers

@@ -44,7 +44,9 @@ def measure(text: str, size: float, bold: bool) -> float:
 
 @dataclass(frozen=True)
 class CardType:
-    """Type sizes of one print mode. Minimums are the smallest readable size."""
+    """Type sizes of one print mode. Minimums are the smallest readable size: nothing
+    on a wallet card is smaller than 8 pt (10 pt in large print), and its numbers to
+    call not smaller than WALLET_NUMBER_MIN."""
 
     contact_min: float
     wallet_min: float
@@ -58,10 +60,13 @@ class CardType:
     wallet_row: float
 
 
-NORMAL = CardType(contact_min=8, wallet_min=7, name=13, role=9, phone=20, detail=9,
+NORMAL = CardType(contact_min=8, wallet_min=8, name=13, role=9, phone=20, detail=9,
                   wallet_title=13, wallet_heading=8.5, wallet_item=10.5, wallet_row=9.5)
-LARGE = CardType(contact_min=10, wallet_min=9, name=15, role=11, phone=22, detail=11,
+LARGE = CardType(contact_min=10, wallet_min=10, name=15, role=11, phone=22, detail=11,
                  wallet_title=15, wallet_heading=10, wallet_item=12, wallet_row=11)
+
+
+WALLET_NUMBER_MIN = 9.0  # the crisis lines' numbers (bold) are never smaller
 
 
 def card_type(large_print: bool) -> CardType:
@@ -180,6 +185,45 @@ class WalletLayout:
     naloxone: StackLayout | None
 
 
+# What the card leaves off whole (the workbook prints everything).
+LEFT_OFF = "left off"
+
+
+def _whole_blocks(blocks: list[Block], width: float, height: float,
+                  items: Sources) -> tuple[StackLayout, list[OverflowNote]]:
+    """The front fitted with every block whole: a sign or step that would be cut
+    short ("…") is left off instead, and reported."""
+    notes: list[OverflowNote] = []
+    while True:
+        stack = fit_stack(blocks, width, height, measure)
+        cut = [b.key for b in stack.blocks if b.shortened or b.left_off]
+        if not cut:
+            return stack, notes
+        for key in cut:
+            if key in items:
+                where, item, path = items[key]
+                notes.append(OverflowNote(where, item, LEFT_OFF, path))
+        keep = [b for b in blocks if b.key not in cut or b.key not in items]
+        if len(keep) == len(blocks):  # only our own words (a heading) would be cut
+            return stack, notes
+        blocks = keep
+
+
+def _whole_rows(rows: list[Row], width: float, height: float, preferred: float,
+                minimum: float) -> tuple[RowsLayout, set[str]]:
+    """The numbers fitted with every row whole: a row that would be cut short is left
+    off instead. Returns the layout and the keys of the rows left off."""
+    dropped: set[str] = set()
+    while True:
+        layout = fit_rows(rows, width, height, measure, preferred=preferred, minimum=minimum,
+                          prefer_one_line=False)
+        cut = {r.key for r in layout.rows if r.shortened and not r.left_off}
+        if not cut:
+            return layout, dropped
+        dropped |= cut
+        rows = [r for r in rows if r.key not in cut]
+
+
 def layout_wallet(
     content: WalletContent, large_print: bool, reserve: float = 0.0
 ) -> tuple[WalletLayout, list[OverflowNote]]:
@@ -211,8 +255,7 @@ def layout_wallet(
                                       space_before=1, keep=8 - i, label=f"{i + 1}. ",
                                       hanging=True))
             items[key] = (WALLET_FRONT, f"step {i + 1} {quote(step.text)}", step.path)
-    front = fit_stack(front_blocks, width, height, measure)
-    notes = _notes(front, items)
+    front, notes = _whole_blocks(front_blocks, width, height, items)
 
     heading = fit_stack([Block("calls", calls_heading, t.wallet_heading + 0.5, low, bold=True)],
                         width, height, measure)
@@ -230,22 +273,17 @@ def layout_wallet(
     # Two-line rows are fine here: the numbers stay in one column on the right.
     # A person's number is split from its notes ("work line, weekdays only"), which go
     # small on a line below; a crisis line's wording ("Call or text 988") stays whole.
-    rows = fit_rows(
-        [Row(str(i), entry.label, entry.phone.text, keep=1)
-         if entry.essential else Row(str(i), entry.label, *split_phone(entry.phone.text))
-         for i, entry in enumerate(content.contacts)],
-        width, room, measure, preferred=t.wallet_row, minimum=low, prefer_one_line=False,
-    )
+    candidates = [Row(str(i), entry.label, entry.phone.text, keep=1)
+                  if entry.essential else Row(str(i), entry.label, *split_phone(entry.phone.text))
+                  for i, entry in enumerate(content.contacts)]
+    rows, dropped = _whole_rows(candidates, width, room, t.wallet_row,
+                                max(low, WALLET_NUMBER_MIN))
     for row in rows.rows:
-        entry = content.contacts[int(row.key)]
-        name = quote(entry.name.text, 80)
         if row.left_off:
-            notes.append(OverflowNote(WALLET_BACK, f"contact {name}", "left off", entry.name.path))
-            continue
-        if row.label_shortened:
-            notes.append(OverflowNote(WALLET_BACK, f"contact {name}", "shortened",
+            dropped.add(row.key)
+    for i, entry in enumerate(content.contacts):
+        if str(i) in dropped:
+            name = quote(entry.name.text, 80)
+            notes.append(OverflowNote(WALLET_BACK, f"contact {name}", LEFT_OFF,
                                       entry.name.path))
-        if row.value_shortened or row.note_shortened:
-            notes.append(OverflowNote(WALLET_BACK, f"phone of {name}", "shortened",
-                                      entry.phone.path))
     return WalletLayout(content, front, heading, rows, naloxone), notes

@@ -103,7 +103,7 @@ class WalletSheet(SheetFlowable):
             else:
                 face = slot.front if self.page.side == "front" else slot.back
                 guides(canv, crop_marks(face))
-        _draw_margins(canv, self.page, self.layout.content.language)
+        _draw_margins(canv, self.page, self.layout.content.language, self.large)
 
 
 def _fold(canv: Any, slot: WalletSlot) -> None:
@@ -177,13 +177,16 @@ def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
                                                layout.naloxone.height))
 
 
-def _draw_margins(canv: Any, page: WalletPage, language: str) -> None:
+def _draw_margins(canv: Any, page: WalletPage, language: str, large: bool = False) -> None:
     width, height = page.page.width, page.page.height
     left = min(s.front.x for s in page.slots) if page.side != "back" else min(
         s.back.x for s in page.slots)
     title_y = height - mm(11)  # the crop marks reach 7.5 mm above the first card
     words = translator(language)
-    draw_line(canv, left, title_y, words.gettext("Wallet card"), 11, bold=True, color=ACCENT)
+    # The page's own words are as readable as the card's: 8 pt at least (10 in large print).
+    size, step = (10.0, 13.5) if large else (8.0, 11.0)
+    draw_line(canv, left, title_y, words.gettext("Wallet card"), size + 3, bold=True,
+              color=ACCENT)
     if page.side == "pair":
         how = words.gettext("Cut along the solid line. Fold on the dashed line, printing "
                             "outside, and glue the halves together.")
@@ -193,14 +196,14 @@ def _draw_margins(canv: Any, page: WalletPage, language: str) -> None:
     else:
         how = words.gettext("Backs of the cards on the page before: this side prints behind "
                             "them.")
-    draw_line(canv, left, title_y - 12, how, 7.5, color=MUTED)
-    draw_line(canv, left, title_y - 22, words.gettext("Print at 100% (\u201cActual size\u201d)."),
-              7.5, color=MUTED)
+    draw_line(canv, left, title_y - step - 1, how, size, color=MUTED)
+    draw_line(canv, left, title_y - 2 * step - 1,
+              words.gettext("Print at 100% (\u201cActual size\u201d)."), size, color=MUTED)
     if page.sheets > 1:
         sheet = words.gettext("Sheet {number} of {total}").format(number=page.sheet + 1,
                                                                   total=page.sheets)
-        draw_line(canv, width - left, title_y, sheet, 7.5, color=MUTED, align="right")
-    calibration_bar(canv, left, WALLET_FOOTER / 2 - 2, language=language)
+        draw_line(canv, width - left, title_y, sheet, size, color=MUTED, align="right")
+    calibration_bar(canv, left, WALLET_FOOTER / 2 - 2, size, language=language)
 
 
 def wallet_flowables(resolved: PrintContent) -> tuple[list[Flowable], list[OverflowNote]]:
