@@ -40,7 +40,7 @@ LANGUAGES: tuple[str, ...] = languages()
 
 class CrisisLine(Record):
     name: RequiredText = field("Name", "", ...)
-    number: RequiredText = field("Number", "As dialled: 988, 1-800-662-4357, 116 123...", ...)
+    number: RequiredText = field("Number", "As dialed: 988, 1-800-662-4357, 116 123...", ...)
     how: Text = field("How and when to use it", "")
     short: Text = field("On the wallet card", "A short form; the number is used if empty.")
     last_checked: dt.date = field(

@@ -139,9 +139,9 @@ def _check_grid(spec: GridSpec) -> None:
     if spec.left < 0 or spec.top < 0:
         raise CardLayoutError(f"{spec.name}: the first card starts outside the sheet")
     if spec.columns > 1 and spec.pitch_x < spec.cell.width - EPSILON:
-        raise CardLayoutError(f"{spec.name}: neighbouring columns overlap")
+        raise CardLayoutError(f"{spec.name}: neighboring columns overlap")
     if spec.rows > 1 and spec.pitch_y < spec.cell.height - EPSILON:
-        raise CardLayoutError(f"{spec.name}: neighbouring rows overlap")
+        raise CardLayoutError(f"{spec.name}: neighboring rows overlap")
     right = spec.left + (spec.columns - 1) * spec.pitch_x + spec.cell.width
     bottom = spec.top + (spec.rows - 1) * spec.pitch_y + spec.cell.height
     if right > spec.page.width + EPSILON:

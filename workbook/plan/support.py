@@ -12,7 +12,7 @@ from .common import Record, RequiredText, Text, field, list_field, record_field
 
 class SupportPerson(Record):
     name: RequiredText = field("Name", "", ...)
-    relationship: Text = field("Relationship", "Friend, sister, sponsor, neighbour...")
+    relationship: Text = field("Relationship", "Friend, sister, sponsor, neighbor...")
     phone: Text = field(
         "Phone", "As the client would dial it; extensions and notes are fine."
     )
@@ -107,7 +107,7 @@ class SupportNetwork(Record):
     )
     meetings: list[Meeting] = list_field("Mutual-support meetings", "")
     organisations: list[Organisation] = list_field(
-        "Faith-based and community organisations", ""
+        "Faith-based and community organizations", ""
     )
     online_communities: list[OnlineCommunity] = list_field(
         "Online communities", "Share only what you would say in a room full of strangers."

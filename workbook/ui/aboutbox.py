@@ -1,4 +1,4 @@
-"""Help > About: the version, what the program promises, and the font licences."""
+"""Help > About: the version, what the program promises, and the font licenses."""
 
 from __future__ import annotations
 
@@ -19,19 +19,19 @@ from ..text.i18n import N_, _
 
 FONTS: tuple[tuple[str, str, str], ...] = (
     (N_("Andika (body text)"), "SIL Open Font License 1.1", "LICENSE-Andika.txt"),
-    (N_("DejaVu Sans (symbols)"), N_("Bitstream Vera / DejaVu licence"), "LICENSE-DejaVu.txt"),
+    (N_("DejaVu Sans (symbols)"), N_("Bitstream Vera / DejaVu license"), "LICENSE-DejaVu.txt"),
     (N_("Droid Sans Fallback (Chinese, Japanese, Korean)"), "Apache License 2.0",
      "LICENSE-DroidSansFallback.txt"),
-    (N_("Symbola (emoji)"), N_("free for any use (see licence)"), "LICENSE-Symbola.txt"),
+    (N_("Symbola (emoji)"), N_("free for any use (see license)"), "LICENSE-Symbola.txt"),
 )
 
 
-def licence_text(name: str) -> str:
+def license_text(name: str) -> str:
     source = resources.files("workbook").joinpath("resources", "fonts", name)
     try:
         return source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return _("(licence file missing from this installation)")
+        return _("(license file missing from this installation)")
 
 
 class AboutBox(QDialog):
@@ -48,23 +48,23 @@ class AboutBox(QDialog):
                 "nothing is sent anywhere.")
             + "</p><p><b>" + _("Fonts printed in the workbook") + "</b> "
             + _("(embedded in every PDF):") + "<br>"
-            + "<br>".join(f"{_(name)} — {_(licence)}" for name, licence, _file in FONTS)
+            + "<br>".join(f"{_(name)} — {_(license)}" for name, license, _file in FONTS)
             + "</p>"
         )
         summary.setWordWrap(True)
         tabs = QTabWidget()
-        tabs.setAccessibleName(_("Font licences"))
-        for name, _licence, filename in FONTS:
-            text = QPlainTextEdit(licence_text(filename))
+        tabs.setAccessibleName(_("Font licenses"))
+        for name, _license, filename in FONTS:
+            text = QPlainTextEdit(license_text(filename))
             text.setReadOnly(True)
-            text.setAccessibleName(_("Licence of {name}").format(name=name))
+            text.setAccessibleName(_("License of {name}").format(name=name))
             tabs.addTab(text, name.split(" (")[0])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        layout.addWidget(QLabel(_("Font licences:")))
+        layout.addWidget(QLabel(_("Font licenses:")))
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
         self.resize(640, 560)

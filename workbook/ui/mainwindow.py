@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
             QLineEdit.EchoMode.Password,
         )
         if not ok:
-            raise LibraryError(_("import cancelled"))
+            raise LibraryError(_("import canceled"))
         return str(text)
 
     def import_plan(self, path: Path) -> int | None:

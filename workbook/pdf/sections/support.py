@@ -115,7 +115,7 @@ def organisations(ctx: Context, network: SupportNetwork) -> list[Flowable]:
     items = sorted(network.organisations,
                    key=lambda o: faith_first and o.kind is not OrganisationKind.FAITH)
     out = heading(ctx, ctx.title(SupportNetwork, "organisations"),
-                  ctx.gettext("Congregations, community centres and groups that help."))
+                  ctx.gettext("Congregations, community centers and groups that help."))
     out += table(
         ctx,
         [Column(ctx.title(Organisation, "name"), 1.2), Column(ctx.title(Organisation, "kind"), 0.8),
