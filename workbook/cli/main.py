@@ -27,7 +27,7 @@ from ..output.writer import (
     write_build,
     write_output,
 )
-from ..plan import Paper, Plan, PlanFileError, load_plan, plan_to_json
+from ..plan import Paper, PlanFileError, load_plan, plan_to_json
 from ..text.i18n import SOURCE_LANGUAGE, _, languages
 from .batch import cmd_batch
 from .library import register as register_library_commands
@@ -125,7 +125,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    text = json.dumps(Plan.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    from ..plan.jsonschema import plan_json_schema
+
+    text = json.dumps(plan_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output is None:
         sys.stdout.write(text)
     else:
