@@ -175,16 +175,6 @@ def test_hostile_profiles_get_one_short_line(tmp_path: Path, text: str, expected
     assert len(message) < 400
 
 
-@pytest.mark.parametrize("cut", [0.5, 0.9])
-def test_a_cut_off_logo_is_named_when_the_profile_is_read(tmp_path: Path, cut: float) -> None:
-    data = SAMPLE_LOGO.read_bytes()
-    (tmp_path / "logo.png").write_bytes(data[: int(len(data) * cut)])
-    path = tmp_path / "facility.toml"
-    path.write_text('name = "X"\nlogo = "logo.png"\n', encoding="utf-8")
-    with pytest.raises(FacilityFileError, match=r"logo: .*logo\.png is not a PNG or JPEG image"):
-        load_facility(path)
-
-
 def test_a_profile_that_is_a_pipe_is_not_waited_for(tmp_path: Path) -> None:
     path = tmp_path / "facility.toml"
     os.mkfifo(path)
