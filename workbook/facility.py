@@ -15,9 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-import tomli_w
-from PIL import Image, UnidentifiedImageError
 from pydantic import Field, ValidationError, model_validator
 
 from .plan import (
@@ -116,6 +113,10 @@ def check_logo(path: Path) -> str:
     Raises FacilityFileError naming the field ("logo: ...") otherwise, so a
     bad file is reported when the profile is loaded, not halfway through a batch.
     """
+    # Pillow is imported here, not with the module: only a profile with a
+    # logo needs it, and every `build` imports this module.
+    from PIL import Image, UnidentifiedImageError
+
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -258,6 +259,8 @@ PROFILE_NAME = "facility.toml"
 
 def config_folder() -> Path:
     """The program's own settings folder (it may not exist yet)."""
+    import platformdirs  # only the desktop's own profile needs it
+
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
@@ -293,6 +296,8 @@ def facility_to_toml(facility: Facility, logo_name: str | None = None) -> str:
     # Scalars first, then the tables, as a person would write the file.
     ordered = dict(sorted(data.items(), key=lambda item: isinstance(item[1], list)))
     head = "# A facility profile for Recovery Workbook (recovery-workbook --facility FILE).\n"
+    import tomli_w  # only writing a profile needs it
+
     return head + tomli_w.dumps(ordered)
 
 

@@ -29,7 +29,6 @@ from ..output.writer import (
 )
 from ..plan import Paper, PlanFileError, load_plan, plan_to_json
 from ..text.i18n import SOURCE_LANGUAGE, _, languages
-from .batch import cmd_batch
 from .library import register as register_library_commands
 from .terminal import clean, fail, say
 
@@ -182,6 +181,13 @@ def _add_facility_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    # The batch engine, its workers and the progress bar load only for `batch`.
+    from .batch import cmd_batch
+
+    return cmd_batch(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -232,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--overwrite", action="store_true",
         help=_("replace workbooks already in the folder (default: stop before printing any)"),
     )
-    batch.set_defaults(func=cmd_batch)
+    batch.set_defaults(func=_cmd_batch)
 
     example = commands.add_parser("example", help=_("write a complete sample plan file"))
     example.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.json")
