@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,15 @@ def test_every_glyph_on_the_wallet_card_page_is_readable(name: str) -> None:
     numbers = [c for c in page.chars if "Bold" in str(c["fontname"])
                and str(c["text"]).isdigit() and float(c["size"]) < 9]  # type: ignore[arg-type]
     assert not numbers
+
+
+@pytest.mark.parametrize(("name", "rows"), [("blank", 4), ("blank-large", 3)])
+def test_the_blank_wallet_card_can_be_written_on_by_hand(name: str, rows: int) -> None:
+    page = _wallet_page(built(name))
+    assert "Naloxone:" in page.text
+    # Write-in lines on the back of the first card (the right half), by height.
+    lines = sorted({round(r.top, 1) for r in page.rules
+                    if 100 < r.top < 300 and r.x0 > page.width * 0.45 and r.x1 - r.x0 > 30})
+    gaps = [b - a for a, b in pairwise(lines) if b - a > 1]
+    assert len(lines) >= rows + 1  # contact rows and the naloxone line
+    assert min(gaps) >= 6 * 72 / 25.4 - 0.5  # at least 6 mm apart

@@ -51,14 +51,19 @@ from .draw import (
 from .layout import WALLET_INSET, WalletLayout, card_type, layout_wallet
 
 Side = Literal["pair", "front", "back"]
-BLANK_ROWS = 3  # lines to write names and numbers on, on a blank card
+# A blank card is written on by hand: lines at least 6 mm apart, four rows for
+# names and numbers (three in large print, where the lines' type is larger) and
+# a line for where naloxone is kept.
+BLANK_ROWS = {False: 4, True: 3}
+BLANK_LINE = mm("6.05")
+BLANK_SIGNS, BLANK_STEPS = 2, 3
 
 
 def wallet_layout(resolved: PrintContent) -> tuple[WalletLayout, list[OverflowNote]]:
     content = wallet_content(resolved)
     large = resolved.large_print
     layout, notes = layout_wallet(content, large,
-                                  reserve=BLANK_ROWS * _blank_row_height(large)
+                                  reserve=(BLANK_ROWS[large] + 1) * _blank_row_height(large)
                                   if content.blank else 0.0)
     return layout, [*content.notes, *notes]
 
@@ -68,7 +73,7 @@ def wallet_notes(resolved: PrintContent) -> list[OverflowNote]:
 
 
 def _blank_row_height(large: bool) -> float:
-    return card_type(large).wallet_row * 2.1
+    return BLANK_LINE
 
 
 @dataclass(frozen=True)
@@ -137,12 +142,14 @@ def _draw_front(canv: Any, face: Box, layout: WalletLayout, large: bool,
 
 def _blank_front(canv: Any, area: Box, layout: WalletLayout, large: bool) -> None:
     t = card_type(large)
-    top = area.top - layout.front.height - 8
-    step = (top - area.y) / 8
+    top = area.top - layout.front.height - 4
+    step = max(BLANK_LINE, (top - area.y) / (BLANK_SIGNS + BLANK_STEPS + 1.5))
     y = top
-    for heading, marks in ((layout.content.headings[0], ("•", "•", "•")),
-                           (layout.content.headings[1], ("1.", "2.", "3."))):
-        y -= step * 0.8
+    signs = ("•",) * BLANK_SIGNS
+    steps = tuple(f"{i}." for i in range(1, BLANK_STEPS + 1))
+    for heading, marks in ((layout.content.headings[0], signs),
+                           (layout.content.headings[1], steps)):
+        y -= t.wallet_heading * 1.3
         draw_line(canv, area.x, y, heading, t.wallet_heading, bold=True, color=ACCENT)
         for mark in marks:
             y -= step
@@ -159,12 +166,14 @@ def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
     if layout.content.blank:
         t = card_type(large)
         row = _blank_row_height(large)
-        for i in range(BLANK_ROWS):
+        for i in range(BLANK_ROWS[large]):
             baseline = rows_top - (i + 1) * row + row * 0.3
             write_in(canv, area.x, baseline, area.width * 0.55, "", t.wallet_row)
             write_in(canv, area.x + area.width * 0.6, baseline, area.width * 0.4, "",
                      t.wallet_row)
-        rows_top -= BLANK_ROWS * row + 2
+        rows_top -= BLANK_ROWS[large] * row + 2
+        label = translator(layout.content.language).gettext("Naloxone: ")
+        write_in(canv, area.x, area.y + 3, area.width, label, t.wallet_row)
     draw_rows(canv, layout.rows, Box(area.x, area.y, area.width, rows_top - area.y), INK)
     if layout.naloxone is not None:
         top = area.y + layout.naloxone.height
