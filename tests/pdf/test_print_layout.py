@@ -365,3 +365,9 @@ def test_the_blank_wallet_card_can_be_written_on_by_hand(name: str, rows: int) -
     gaps = [b - a for a, b in pairwise(lines) if b - a > 1]
     assert len(lines) >= rows + 1  # contact rows and the naloxone line
     assert min(gaps) >= 6 * 72 / 25.4 - 0.5  # at least 6 mm apart
+
+
+def test_the_wallet_card_says_when_the_crisis_lines_were_checked() -> None:
+    # The facility checked its lines on 16 November 2026; the standard lines on the 22nd.
+    assert "checked Nov 2026" in _wallet_page(built("facility")).text
+    assert "checked Nov 2026" in _wallet_page(built("blank")).text

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from babel.dates import format_skeleton
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
 
@@ -34,6 +35,7 @@ from ...geometry import (
 )
 from ...geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
 from ...options import OverflowNote
+from ...text.dates import date_locale
 from ...text.i18n import translator
 from ..content import PrintContent
 from ..styles import ACCENT, CUT, INK, MUTED
@@ -88,11 +90,13 @@ class WalletPage:
 class WalletSheet(SheetFlowable):
     """One page of wallet cards; occupies a whole "fullpage" frame."""
 
-    def __init__(self, layout: WalletLayout, page: WalletPage, large: bool) -> None:
+    def __init__(self, layout: WalletLayout, page: WalletPage, large: bool,
+                 checked: str = "") -> None:
         super().__init__()
         self.layout = layout
         self.page = page
         self.large = large
+        self.checked = checked  # "checked Nov 2026": when the crisis lines were checked
 
     def draw_sheet(self, canv: Canvas) -> None:
         for slot in self.page.slots:
@@ -100,6 +104,7 @@ class WalletSheet(SheetFlowable):
                 _draw_front(canv, slot.front, self.layout, self.large,
                             "right" if self.page.side == "pair" else None)
             if self.page.side in ("pair", "back"):
+                _draw_checked(canv, slot.back, self.checked, self.large)
                 _draw_back(canv, slot.back, self.layout, self.large,
                            "left" if self.page.side == "pair" else None)
             if self.page.side == "pair":
@@ -155,6 +160,27 @@ def _blank_front(canv: Any, area: Box, layout: WalletLayout, large: bool) -> Non
             y -= step
             draw_line(canv, area.x, y, mark, t.wallet_item, color=MUTED)
             write_in(canv, area.x + 9, y, area.width - 9, "", t.wallet_item)
+
+
+def _draw_checked(canv: Any, face: Box, checked: str, large: bool) -> None:
+    """"checked Nov 2026" at the right of the back's heading line, small and grey."""
+    if not checked:
+        return
+    area = face.inset(WALLET_INSET)
+    size = card_type(large).wallet_min
+    draw_line(canv, area.right, area.top - size, checked, size, color=MUTED, align="right")
+
+
+def checked_text(resolved: PrintContent) -> str:
+    """When the crisis lines on the card were last checked, shortly: the oldest date."""
+    lines = resolved.crisis_lines
+    plan = resolved.plan
+    if not lines or (plan is not None and not plan.crisis_plan.include_standard_lines):
+        return ""
+    oldest = min(line.last_checked for line in lines)
+    month = format_skeleton("yMMM", oldest, locale=date_locale(resolved.language,
+                                                                resolved.paper))
+    return translator(resolved.language).gettext("checked {month}").format(month=month)
 
 
 def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
@@ -230,6 +256,7 @@ def wallet_flowables(resolved: PrintContent) -> tuple[list[Flowable], list[Overf
             if flowables:
                 flowables.append(PageBreak())
             flowables.append(WalletSheet(
-                layout, WalletPage(page, chosen, side, number, len(sheets)), resolved.large_print
+                layout, WalletPage(page, chosen, side, number, len(sheets)), resolved.large_print,
+                checked_text(resolved),
             ))
     return flowables, notes
