@@ -17,6 +17,7 @@ PHONE = re.compile(
 NO_BREAK_SPACE = "\u00a0"
 GLUE_DIGITS = 6  # shorter runs ("7 30", "12 15") are times and dates, not numbers to dial
 _SPACES = re.compile(r"[ \t]+")
+_DIGIT = re.compile(r"\d")
 
 
 def split_phone(text: str) -> tuple[str, str]:
@@ -43,6 +44,6 @@ def _glue(match: re.Match[str]) -> str:
 
 def glue_phones(text: str) -> str:
     """`text` with the dialable part of each phone number unbreakable (no-break spaces)."""
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:  # most text has no number: skip the phone pattern
         return text
     return PHONE.sub(_glue, text)
