@@ -101,6 +101,29 @@ def test_answers_at_the_limit_in_boxes_and_kept_blocks(paper: Paper, large_print
     assert set(missing_strings(result.pdf, plan, NOT_PRINTED)) <= reported
 
 
+SIGNS_AND_STEPS = [
+    (["x" * 5_000], [_words(2_500)[:20_000]]),
+    ([_words(2_000)[:15_000], _words(1_000)[:7_500]],
+     ["call my sister", _words(2_000)[:13_000], _words(2_000)[:12_000]]),
+]
+
+
+@pytest.mark.parametrize(("signs", "steps"), SIGNS_AND_STEPS)
+@pytest.mark.parametrize(("paper", "large_print"), [*LAYOUTS, (Paper.A4, True)])
+def test_signs_and_steps_taller_than_a_page_are_cut_on_the_continued_page(
+    paper: Paper, large_print: bool, signs: list[str], steps: list[str]
+) -> None:
+    # The two columns of signs and steps are one grid row, taller than a page.
+    # On the crisis plan's 'continued' page a column that fitted only without
+    # its room to write, or only as a whole, refused to cut, and ReportLab
+    # raised LayoutError (large print).
+    plan = Plan()
+    plan.crisis_plan.signs = signs
+    plan.crisis_plan.steps = steps
+    result = build_workbook(plan, RenderOptions(paper=paper, large_print=large_print))
+    assert missing_strings(result.pdf, plan, NOT_PRINTED) == []
+
+
 def test_two_hundred_contacts() -> None:
     plan = Plan()
     plan.support_network.people = [

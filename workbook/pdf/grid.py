@@ -18,6 +18,7 @@ from typing import TypeAlias
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
+from .flowables import Panel
 from .styles import ACCENT_TINT, BOX_RULE, RULE
 
 Cell: TypeAlias = "Flowable | None"
@@ -187,13 +188,22 @@ class Grid(Flowable):  # type: ignore[misc]
         if not first:
             # Nothing fits whole. Where moving on cannot help (a fresh page),
             # the first row is cut however its cells allow, so layout goes on.
-            if cut is None and self.page_height and not self._may_move(0.0, avail_height):
+            if cut is None and self._at_top(avail_height):
                 forced = self._split_row(rest[0], room - used, force=True)
                 if forced is not None:
+                    # Every cell may have fitted once shrunk: then nothing is carried.
+                    carried = [] if all(c is None for c in forced[1]) else [forced[1]]
                     return [self._part([forced[0]], 0),
-                            self._part([forced[1], *rest[1:]], self.blank_rows)]
+                            self._part([*carried, *rest[1:]], self.blank_rows)]
             return []
         return [self._part(first, 0), self._part(rest, self.blank_rows)]
+
+    def _at_top(self, avail_height: float) -> bool:
+        """Whether this is the top of a page, where moving on cannot help. A grid
+        that was not told the page height (side-by-side columns) asks its frame."""
+        if self.page_height:
+            return not self._may_move(0.0, avail_height)
+        return bool(getattr(getattr(self, "_frame", None), "_atTop", False))
 
     def _may_move(self, needed: float, avail_height: float) -> bool:
         """Whether moving to the next page helps: `needed` fits a fresh page, and
@@ -221,10 +231,20 @@ class Grid(Flowable):  # type: ignore[misc]
                 top.append(cell)
                 bottom.append(None)
                 continue
-            parts = cell.split(width, inner_room)
+            # At the top of a page a panel's keep rules cannot be met by moving
+            # on: it is told so, as an outer panel tells an inner one.
+            parts = (cell.split(width, inner_room, force=True)
+                     if force and isinstance(cell, Panel) else cell.split(width, inner_room))
             # A split attempt may leave the cell's own layout stale (a paragraph
             # that refuses drops it): measure it afresh before it is drawn.
             cell._grid_key = None
+            if (force and len(parts) == 1
+                    and cell_height(parts[0], width) <= inner_room + 1e-6):
+                # Shrunk to what fits (its optional room to write left off).
+                top.append(parts[0])
+                bottom.append(None)
+                moved = True
+                continue
             if len(parts) < 2:
                 if force:  # at the top of a page: this cell starts on the next one
                     top.append(None)
