@@ -16,6 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from cardplans import base_plan, stress_plan
 from hypothesis import HealthCheck, given, settings
 from pdflayout import (
     Page,
@@ -371,3 +372,33 @@ def test_the_wallet_card_says_when_the_crisis_lines_were_checked() -> None:
     # The facility checked its lines on 16 November 2026; the standard lines on the 22nd.
     assert "checked Nov 2026" in _wallet_page(built("facility")).text
     assert "checked Nov 2026" in _wallet_page(built("blank")).text
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_a_full_wallet_card_points_to_the_crisis_plan_in_the_workbook(large: bool) -> None:
+    plan = stress_plan()  # more numbers than the card holds
+    result = build_workbook(plan, RenderOptions.for_plan(plan, large_print=large))
+    crisis = crisis_pages(result.pdf)[0]  # found in the PDF, by the crisis plan's heading
+    page = _wallet_page(result.pdf)
+    text = " ".join(page.text.split())
+    assert text.count(f"More in my workbook, page {crisis}") == 2  # on both copies
+    sizes = [float(c["size"]) for c in page.chars if str(c["text"]).strip()]  # type: ignore[arg-type]
+    assert min(sizes) >= (10.0 if large else 8.0) - 0.01
+    # The build report names what is only in the workbook, and where.
+    left_off = [n for n in result.overflow if n.where.startswith("wallet card")
+                and n.action.startswith("left off")]
+    assert left_off
+    assert {n.action for n in left_off} == {
+        f"left off the card; in the workbook on page {crisis}"}
+    assert left_off[0].message().endswith(f"left off the card; in the workbook on page {crisis}")
+    for note in left_off:
+        name = note.item.removeprefix("contact '").removesuffix("'")
+        assert name not in page.text
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_a_wallet_card_where_everything_fits_points_nowhere(large: bool) -> None:
+    result = build_workbook(base_plan(), RenderOptions.for_plan(base_plan(), large_print=large))
+    assert not [n for n in result.overflow if n.where.startswith("wallet card")]
+    assert "More in my workbook" not in _wallet_page(result.pdf).text
+    assert "More in my workbook" not in _wallet_page(built("blank")).text

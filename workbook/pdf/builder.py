@@ -11,9 +11,9 @@ from ..options import BuildResult, RenderOptions
 from ..plan import Plan
 from ..text.i18n import N_
 from .cards import card_story
-from .cards.build import CONTACT_MARKER, WALLET_MARKER
+from .cards.build import CONTACT_MARKER, WALLET_MARKER, in_the_workbook
 from .content import resolve
-from .contents import Entry, Marker
+from .contents import CRISIS_PLAN, Entry, Marker
 from .context import Context
 from .document import Footer, render_story
 from .metadata import DocumentInfo
@@ -26,9 +26,6 @@ from .sections.pathways import pathways
 from .sections.prevention import prevention
 from .sections.support import support_network
 from .worksheet import bind_headings, part_kicker
-
-# The marker of the page the workbook refers to in a crisis.
-CRISIS_PLAN = "crisis_plan"
 
 LAST_GROUP_SHARE = 0.5
 
@@ -114,5 +111,6 @@ def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
                     page=ctx.gettext("Page {number} of {total}"),
                     large_print=options.large_print,
                     continued=ctx.gettext("My crisis plan, continued"))
-    pdf, pages, _ = render_story(story, options.paper, footer, DocumentInfo.of(content))
+    pdf, pages, markers = render_story(story, options.paper, footer, DocumentInfo.of(content))
+    overflow = in_the_workbook(overflow, markers.get(CRISIS_PLAN))
     return BuildResult(pdf=pdf, page_count=pages, overflow=tuple(overflow))

@@ -24,6 +24,8 @@ from .markup import text_width
 from .styles import ACCENT, INK, RULE
 
 WIDEST_NUMBER = "888"  # room kept for any page number
+# The marker of the page the workbook refers to in a crisis (and the wallet card).
+CRISIS_PLAN = "crisis_plan"
 
 
 class Marker(Flowable):  # type: ignore[misc]
@@ -149,16 +151,29 @@ class PageReference(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        canv = self.canv
         size = self.style.fontSize
         bold = self.style.fontName.endswith("Bold") or "bold" in self.style.fontName.lower()
-        baseline = self.height - size
-        canv.setFillColor(self.style.textColor)
-        before = prepare(self.before, size, bold=bold)
-        draw_line(canv, 0, baseline, before)
-        canv.saveState()
-        canv.translate(before.width, baseline)
-        # The same words make the same form: one name per marker and wording.
-        _late(canv, f"reference-{self.marker}-{zlib.crc32(self.after.encode()):08x}",
-              _PageNumber(self.marker, self.after, size, bold, self.style.textColor))
-        canv.restoreState()
+        draw_page_reference(self.canv, 0, self.height - size, f"{self.before}{{page}}{self.after}",
+                            self.marker, size, bold=bold, colour=self.style.textColor)
+
+
+def draw_page_reference(canv: Canvas, x: float, baseline: float, message: str, marker: str,
+                        size: float, *, bold: bool = False, colour: Color = INK,
+                        without_page: str | None = None) -> None:
+    """`message` ("... page {page}") at (x, baseline), its page number filled in when
+    the document is saved. On a canvas that cannot (a PDF of only the cards, with no
+    workbook pages), `without_page` is drawn instead when given."""
+    before, _, after = message.partition("{page}")
+    canv.setFillColor(colour)
+    if getattr(canv, "draw_late", None) is None and without_page is not None:
+        draw_line(canv, x, baseline, prepare(without_page, size, bold=bold))
+        return
+    line = prepare(before, size, bold=bold)
+    draw_line(canv, x, baseline, line)
+    canv.saveState()
+    canv.translate(x + line.width, baseline)
+    # The same words and look make the same form: one name per marker, wording and look.
+    look = f"{after}|{size:g}|{bold}|{colour.hexval()}"
+    _late(canv, f"reference-{marker}-{zlib.crc32(look.encode()):08x}",
+          _PageNumber(marker, after, size, bold, colour))
+    canv.restoreState()

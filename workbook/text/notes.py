@@ -46,6 +46,8 @@ ACTIONS: tuple[str, ...] = (
     N_("shortened"),
     N_("left off"),
     N_("left off (discreet card)"),
+    N_("left off the card; in the workbook on page {number}"),
+    N_("left off the card; only in the workbook"),
     N_("left off (too long for a QR code)"),
     N_("left off (more than {number} codes)"),
     N_("replaced by {title} (discreet card)"),

@@ -18,6 +18,7 @@ from workbook.pdf.content import resolve
 from workbook.plan import Paper, Plan
 
 W, H = ID1_CARD.width, ID1_CARD.height
+ONLY_IN_THE_WORKBOOK = "left off the card; only in the workbook"
 
 
 def build(plan: Plan | None, **changes: object) -> tuple[bytes, tuple[OverflowNote, ...]]:
@@ -162,10 +163,10 @@ def test_many_long_contacts_are_shortened_or_left_off_and_reported() -> None:
     reported = {(n.where, n.item, n.action, n.field_path) for n in notes}
     # Name and role do not fit one line at 9 pt: the contact is left off whole, never
     # cut short with an ellipsis, and reported.
-    assert ("wallet card, back", f"contact '{LONG_NAME}'", "left off",
+    assert ("wallet card, back", f"contact '{LONG_NAME}'", ONLY_IN_THE_WORKBOOK,
             "support_network.people[3].name") in reported
     assert LONG_NAME not in back and "…" not in back
-    left_off = [n for n in notes if n.action == "left off"]
+    left_off = [n for n in notes if n.action == ONLY_IN_THE_WORKBOOK]
     assert left_off
     for note in left_off:
         name = note.item.removeprefix("contact '").removesuffix("'")
@@ -183,8 +184,16 @@ def test_many_long_contacts_are_shortened_or_left_off_and_reported() -> None:
     for line in ("988 Suicide & Crisis Lifeline", "Call or text 988", "Call 911"):
         assert line in back
     # A number too long for its line is not cut either: the contact is left off whole.
-    assert notes[0].message() == "wallet card, back: contact '山田花子' left off"
+    assert notes[0].message() == ("wallet card, back: contact '山田花子' left off the card; "
+                                  "only in the workbook")
     assert all(note.action != "shortened" for note in notes if note.where == "wallet card, back")
+    # A card-only PDF has no workbook pages: the card points to the workbook, no page.
+    assert "More in my workbook\n" in back + "\n" and "More in my workbook, page" not in back
+
+
+def test_a_card_where_everything_fits_points_nowhere(wallet_pdf: bytes) -> None:
+    assert "More in my workbook" not in face_text(wallet_pdf, 0,
+                                                  wallet_slots(LETTER, duplex=False)[0].back)
 
 
 def test_no_wallet_text_below_the_minimum_size() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 from reportlab.pdfgen.canvas import Canvas
@@ -32,6 +33,8 @@ from ..contents import Marker
 from ..fonts import register_fonts
 from ..metadata import CARDS_TITLE, DocumentInfo, apply_info, document_settings
 from .contact import contact_flowables, contact_sheets
+from .content import WALLET_BACK, WALLET_FRONT
+from .layout import LEFT_OFF
 from .wallet import wallet_flowables, wallet_notes
 
 # The markers of the card sheets' first pages (the contents page lists them).
@@ -60,6 +63,16 @@ def _sheets(
         flowables += [Marker(WALLET_MARKER), *sheets]
     # The wallet card matters most in a crisis: its notes come first.
     return flowables, wallet_notes + contact_notes
+
+
+def in_the_workbook(notes: Sequence[OverflowNote], page: int | None) -> list[OverflowNote]:
+    """The notes, with what the wallet card left off named as only in the workbook, on
+    the crisis plan's `page` when known (the card says "More in my workbook, page N")."""
+    action = (f"left off the card; in the workbook on page {page}" if page is not None
+              else "left off the card; only in the workbook")
+    return [replace(note, action=action)
+            if note.where in (WALLET_FRONT, WALLET_BACK) and note.action == LEFT_OFF else note
+            for note in notes]
 
 
 def card_story(content: PrintContent) -> tuple[list[Flowable], list[OverflowNote]]:
@@ -105,4 +118,4 @@ def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: CardSheet)
         return canvas
 
     document.build(flowables, canvasmaker=dated_canvas)
-    return BuildResult(buffer.getvalue(), document.page, tuple(notes))
+    return BuildResult(buffer.getvalue(), document.page, tuple(in_the_workbook(notes, None)))

@@ -7,7 +7,7 @@ the desktop form what will be shortened before anything is printed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...geometry import (
@@ -183,10 +183,21 @@ class WalletLayout:
     heading: StackLayout  # "Who I call, in order"
     rows: RowsLayout
     naloxone: StackLayout | None
+    more: bool = False  # print "More in my workbook, page N": something was left off
 
 
 # What the card leaves off whole (the workbook prints everything).
 LEFT_OFF = "left off"
+
+
+def more_height(large_print: bool) -> float:
+    """The room of the line "More in my workbook, page N" at the foot of the back."""
+    return card_type(large_print).wallet_min * 1.25 + 3
+
+
+def leaves_off(notes: list[OverflowNote]) -> bool:
+    """Whether any of the client's words are left off the card (for any reason)."""
+    return any(note.action.startswith(LEFT_OFF) for note in notes)
 
 
 def _whole_blocks(blocks: list[Block], width: float, height: float,
@@ -227,7 +238,20 @@ def _whole_rows(rows: list[Row], width: float, height: float, preferred: float,
 def layout_wallet(
     content: WalletContent, large_print: bool, reserve: float = 0.0
 ) -> tuple[WalletLayout, list[OverflowNote]]:
-    """Fit the wallet card; `reserve` is height kept free on the back above the rows."""
+    """Fit the wallet card; `reserve` is height kept free on the back above the rows.
+
+    When anything is left off, the back is fitted again with room for the line
+    "More in my workbook, page N" (which can leave off one more number, reported)."""
+    layout, notes = _fit_wallet(content, large_print, reserve)
+    if not leaves_off([*content.notes, *notes]):
+        return layout, notes
+    layout, notes = _fit_wallet(content, large_print, reserve + more_height(large_print))
+    return replace(layout, more=True), notes
+
+
+def _fit_wallet(
+    content: WalletContent, large_print: bool, reserve: float
+) -> tuple[WalletLayout, list[OverflowNote]]:
     t = card_type(large_print)
     low = t.wallet_min
     width, height = WALLET_AREA

@@ -38,6 +38,7 @@ from ...options import OverflowNote
 from ...text.dates import date_locale
 from ...text.i18n import translator
 from ..content import PrintContent
+from ..contents import CRISIS_PLAN, draw_page_reference
 from ..styles import ACCENT, CUT, INK, MUTED
 from .content import wallet_content
 from .draw import (
@@ -201,6 +202,8 @@ def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
         label = translator(layout.content.language).gettext("Naloxone: ")
         write_in(canv, area.x, area.y + 3, area.width, label, t.wallet_row)
     draw_rows(canv, layout.rows, Box(area.x, area.y, area.width, rows_top - area.y), INK)
+    if layout.more:
+        _draw_more(canv, area, layout, large)
     if layout.naloxone is not None:
         top = area.y + layout.naloxone.height
         canv.saveState()
@@ -210,6 +213,19 @@ def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
         canv.restoreState()
         draw_stack(canv, layout.naloxone, Box(area.x, area.y, area.width,
                                                layout.naloxone.height))
+
+
+def _draw_more(canv: Any, area: Box, layout: WalletLayout, large: bool) -> None:
+    """"More in my workbook, page N" at the foot of the back, above the naloxone line:
+    something was left off. The page is the crisis plan's, filled in when the workbook
+    is saved; a PDF of only the card has no workbook pages and names none."""
+    words = translator(layout.content.language)
+    size = card_type(large).wallet_min
+    bottom = area.y + (layout.naloxone.height + 4 if layout.naloxone is not None else 0)
+    draw_page_reference(canv, area.x, bottom + 0.3 * size,
+                        words.gettext("More in my workbook, page {page}"), CRISIS_PLAN, size,
+                        colour=ACCENT,
+                        without_page=words.gettext("More in my workbook"))
 
 
 def _draw_margins(canv: Any, page: WalletPage, language: str, large: bool = False) -> None:
