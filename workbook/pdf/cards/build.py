@@ -85,7 +85,7 @@ def card_overflow(plan: Plan | None, options: RenderOptions) -> list[OverflowNot
     """What will not fit on the cards at the smallest readable size (no PDF is built)."""
     register_fonts()
     content = resolve(plan, options)
-    return wallet_notes(content) + list(contact_sheets(content).notes)
+    return in_the_workbook(wallet_notes(content) + list(contact_sheets(content).notes), None)
 
 
 class _CardsDocument(BaseDocTemplate):  # type: ignore[misc]
