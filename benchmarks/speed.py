@@ -231,22 +231,9 @@ def bench_batch(rounds: int, rows: int) -> None:
     _ratio_line("batch", statistics.median(ours), statistics.median(refs), "ms/page", "<= 1.5")
 
 
-_APP_CHILD = r"""
-import sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from workbook.ui import mainwindow
-original_show = mainwindow.MainWindow.show
-def show(self):
-    original_show(self)
-    def shown():
-        print(repr(time.time()), flush=True)
-        QApplication.quit()
-    QTimer.singleShot(0, shown)
-mainwindow.MainWindow.show = show
-from workbook.cli import main
-sys.exit(main(["--library", sys.argv[1]]))
-"""
+# The program's own start, up to its first shown window: the same child
+# process as benchmarks/desktop.py (this folder is on sys.path when run).
+from desktop import _CHILD as _APP_CHILD  # noqa: E402
 
 _BARE_CHILD = r"""
 import sys, time
