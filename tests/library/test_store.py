@@ -341,16 +341,27 @@ def test_review_entries_date_reason_and_summary(library: Library, plan: Plan) ->
     library.save_revision(info.client_id, changed, "")
     entries = library.review_entries(info.client_id)
     today = dt.datetime.now().astimezone().date()
-    assert [(e.date, e.reason) for e in entries] == [
-        (today, "intake"), (today, "30-day review"), (today, "saved")
-    ]
+    # Only the reviews (revisions saved with a note) are printed, not every save.
+    assert [(e.date, e.reason) for e in entries] == [(today, "intake"), (today, "30-day review")]
     assert entries[0].summary == "plan written"
     assert entries[1].summary == (
         "changed the next review date to January 12, 2027; added a trigger: payday"
     )
     a4 = library.review_entries(info.client_id, paper=Paper.A4)
     assert a4[1].summary.startswith("changed the next review date to 12 January 2027;")
-    assert entries[2].summary == "no changes"
+
+
+def test_a_review_says_what_changed_since_the_review_before_it(
+    library: Library, plan: Plan
+) -> None:
+    info = library.save_revision(None, plan, "intake")
+    changed = plan.model_copy(deep=True)
+    changed.prevention.triggers.append(Trigger(trigger="payday"))
+    library.save_revision(info.client_id, changed, "")  # a plain save: not a review
+    library.save_revision(info.client_id, changed, "  30-day review ")
+    entries = library.review_entries(info.client_id)
+    assert [e.reason for e in entries] == ["intake", "30-day review"]
+    assert entries[1].summary == "added a trigger: payday"
 
 
 def test_import_matches_by_name_and_never_overwrites(library: Library) -> None:

@@ -490,7 +490,7 @@ class Library:
     def review_entries(
         self, client_id: int, *, paper: Paper | None = None
     ) -> tuple[ReviewEntry, ...]:
-        """The client's revisions as the printed review log: date, reason, what changed.
+        """The client's reviews for the printed review log: date, note, what changed.
 
         `paper` is the workbook's paper size, which decides how dates in the
         summaries are written (see `describe_changes`).
@@ -502,16 +502,20 @@ class Library:
                 "WHERE client_id = ? ORDER BY number",
                 (client_id,),
             ).fetchall()
+        # Only revisions saved with a note (a review, not every save) are
+        # printed; each says what changed since the one printed before it.
         entries: list[ReviewEntry] = []
         previous: Plan | None = None
         for number, saved, reason, text in rows:
+            if not (reason or "").strip():
+                continue
             plan = self._parse(text, f"client {client_id}, revision {number}")
             if previous is None:
                 summary = "plan written"
             else:
                 summary = summarise_changes(describe_changes(previous, plan, paper=paper))
             date = _parse_stamp(saved).astimezone().date()
-            entries.append(ReviewEntry(date=date, reason=reason or "saved", summary=summary))
+            entries.append(ReviewEntry(date=date, reason=reason.strip(), summary=summary))
             previous = plan
         return tuple(entries)
 

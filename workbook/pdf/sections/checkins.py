@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ...plan import About, CheckIn, CheckIns, TrackerKind
-from ...text.i18n import N_
+from ...text.i18n import N_, SOURCE_LANGUAGE
 from ..context import Context
 from ..flowables import Panel, Scale
 from ..fonts import BODY
@@ -178,7 +178,11 @@ def review_log(ctx: Context) -> list[Flowable]:
     head = section_title(ctx, "", ctx.gettext("Review log"), "review_log")
     columns = [Column(ctx.gettext("Date"), 0.8), Column(ctx.gettext("Why we reviewed"), 1.4),
                Column(ctx.gettext("What changed"), 2.4)]
-    rows = [[ctx.date(r.date), r.reason, r.summary] for r in reviews]
+    # The library writes what changed in English sentences built from the
+    # plan's nouns; a workbook in another language leaves that cell to write in
+    # rather than print English words in it.
+    english = ctx.language == SOURCE_LANGUAGE
+    rows = [[ctx.date(r.date), r.reason, r.summary if english else ""] for r in reviews]
     room = ctx.height - Panel(head, 0.0, border=None).wrap(ctx.width, 1e9)[1] - 10
     used = table(ctx, columns, rows, 0)[0].wrap(ctx.width, 1e9)[1]
     # Empty rows down to the foot of the page (three at least, after many reviews).
