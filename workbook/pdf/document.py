@@ -116,8 +116,12 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.wants_footer = False
 
     def save(self) -> None:
+        width, height = self._pagesize
         for name, drawing in self._late.items():
-            self.beginForm(name)
+            # The form's box reaches left of and below its origin: a number
+            # drawn right-aligned at the origin (the contents page) lies at
+            # negative x, and a box starting at 0 would clip it away unseen.
+            self.beginForm(name, lowerx=-width, lowery=-height, upperx=width, uppery=height)
             drawing(self, self.markers)
             self.endForm()
         pages = self._pages
