@@ -362,6 +362,8 @@ def test_a_review_says_what_changed_since_the_review_before_it(
     entries = library.review_entries(info.client_id)
     assert [e.reason for e in entries] == ["intake", "30-day review"]
     assert entries[1].summary == "added a trigger: payday"
+    # A workbook printed from revision 2 lists the reviews up to it, not later ones.
+    assert [e.reason for e in library.review_entries(info.client_id, up_to=2)] == ["intake"]
 
 
 def test_import_matches_by_name_and_never_overwrites(library: Library) -> None:

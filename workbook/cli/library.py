@@ -28,7 +28,7 @@ from ..plan import Paper, Plan, PlanFileError
 from ..plan.limits import limits_note
 from ..text.dates import format_date, format_moment
 from ..text.i18n import _, interface_language
-from .terminal import clean, clean_json, fail, say
+from .terminal import clean, clean_json, fail, report_overflow, say
 
 PROG = "recovery-workbook"
 NAME_WIDTH = 28
@@ -263,16 +263,15 @@ def cmd_build(args: argparse.Namespace) -> int:
             large_print=True if args.large_print else None,
             facility=facility,
         )
-        reviews = library.review_entries(client_id, paper=options.paper)
+        # Only reviews (revisions saved with a note) are listed, so they are not
+        # one per revision: the library leaves out those after the one printed.
+        reviews = library.review_entries(client_id, paper=options.paper, up_to=args.revision)
         path = library.path
-    if args.revision is not None:
-        reviews = reviews[: args.revision]
-    options = dataclasses.replace(options, reviews=tuple(reviews))
+    options = dataclasses.replace(options, reviews=reviews)
     inputs = facility_files(args.facility, facility)
     _note_limits(plan, client_id)
     result = write_build(args.output, plan, options, inputs=inputs, library=path)
-    for note in result.overflow:
-        say(f"{PROG}: note: {note.message()}", stream=sys.stderr)
+    report_overflow(result.overflow)
     return 0
 
 

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..facility import Facility, load_facility
 from ..library.errors import LibraryError
-from ..options import OverflowNote
 from ..output.writer import (
     OutputError,
     facility_files,
@@ -30,7 +29,7 @@ from ..output.writer import (
 from ..plan import Paper, PlanFileError, load_plan, plan_to_json
 from ..text.i18n import SOURCE_LANGUAGE, _, languages
 from .library import register as register_library_commands
-from .terminal import clean, fail, say
+from .terminal import clean, fail, report_overflow, say
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -66,11 +65,6 @@ def _paper(args: argparse.Namespace) -> Paper | None:
     return Paper(args.paper) if args.paper is not None else None
 
 
-def _report_overflow(notes: Sequence[OverflowNote]) -> None:
-    for note in notes:
-        say(f"{PROG}: note: {note.message()}", stream=sys.stderr)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     from ..options import RenderOptions
 
@@ -87,7 +81,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         args.output, plan, options,
         inputs=(args.plan, *_facility_files(args, facility)), library=args.library,
     )
-    _report_overflow(result.overflow)
+    report_overflow(result.overflow)
     return 0
 
 

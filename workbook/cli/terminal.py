@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TextIO
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..options import OverflowNote
 
 PROG = "recovery-workbook"
 
@@ -46,6 +50,12 @@ def clean_json(text: str) -> str:
 def say(text: object = "", *, stream: TextIO | None = None, flush: bool = False) -> None:
     """Print one line (standard output by default), cleaned."""
     print(clean(text), file=stream if stream is not None else sys.stdout, flush=flush)
+
+
+def report_overflow(notes: Iterable[OverflowNote]) -> None:
+    """What did not fit on the cards, one note a line on standard error."""
+    for note in notes:
+        say(f"{PROG}: note: {note.message()}", stream=sys.stderr)
 
 
 def fail(message: object) -> int:

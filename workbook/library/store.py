@@ -488,19 +488,20 @@ class Library:
         return plan_to_json(self._parse(text, f"client {client_id}, revision {found}"))
 
     def review_entries(
-        self, client_id: int, *, paper: Paper | None = None
+        self, client_id: int, *, paper: Paper | None = None, up_to: int | None = None
     ) -> tuple[ReviewEntry, ...]:
         """The client's reviews for the printed review log: date, note, what changed.
 
         `paper` is the workbook's paper size, which decides how dates in the
-        summaries are written (see `describe_changes`).
+        summaries are written (see `describe_changes`); `up_to`, a revision
+        number, leaves out the reviews saved after it.
         """
         with self._lock, self._errors():
             self._require_client(client_id)
             rows = self._conn.execute(
                 "SELECT number, saved, reason, plan FROM revisions "
-                "WHERE client_id = ? ORDER BY number",
-                (client_id,),
+                "WHERE client_id = ? AND number <= ? ORDER BY number",
+                (client_id, up_to if up_to is not None else 2**62),
             ).fetchall()
         # Only revisions saved with a note (a review, not every save) are
         # printed; each says what changed since the one printed before it.
