@@ -205,3 +205,115 @@ def test_a_roster_column_chooses_the_language_and_the_flag_beats_it(tmp_path: Pa
     roster.write_text("name,language\nAna,fr\n", encoding="utf-8")
     with pytest.raises(RosterError, match="column language"):
         read_roster(roster, tmp_path / "out", facility=None, paper=None, large_print=False)
+
+
+# -- the roster streams: plans are checked, dropped, and read again to print ----------
+
+
+def _plan_file(folder: Path, stem: str, name: str, marker: str, phone_block: int) -> Path:
+    """The example plan made someone else's: a name, contacts and words of their own."""
+    import json
+
+    from workbook.plan import plan_to_json
+
+    data = json.loads(plan_to_json(example_plan()))
+    data["about"]["preferred_name"] = name
+    data["about"]["snapshot"]["progress"] = f"Finished the {marker} program."
+    for index, person in enumerate(data["support_network"]["people"]):
+        person["name"] = f"{marker} Friend{index}"
+        person["phone"] = f"(503) 555-{phone_block}{index:03d}"
+    path = folder / f"{stem}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_roster_job_keeps_the_plans_file_not_the_plan(tmp_path: Path) -> None:
+    from workbook.batch import PlanFile
+
+    _plan_file(tmp_path, "a", "Avery Q.", "Zephyrine", 1)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("plan,name\na.json,\n,Sam\n", encoding="utf-8")
+    jobs = read_roster(roster, tmp_path / "out", facility=None, paper=None, large_print=False)
+    # The parent's memory does not grow with the roster: no job holds a plan.
+    assert isinstance(jobs[0].plan, PlanFile)
+    assert jobs[0].plan.path == tmp_path / "a.json"
+    assert jobs[0].output.name == "avery-q.pdf"
+    assert jobs[1].plan is None
+
+
+def test_a_plan_file_changed_after_the_roster_was_checked_is_not_printed(
+    tmp_path: Path,
+) -> None:
+    path = _plan_file(tmp_path, "a", "Avery Q.", "Zephyrine", 1)
+    _plan_file(tmp_path, "b", "Blake M.", "Quorvath", 2)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("plan\na.json\nb.json\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    jobs = read_roster(roster, out, facility=None, paper=None, large_print=False)
+    # Someone saves the plan between the check and the print.
+    path.write_text(path.read_text(encoding="utf-8").replace("Avery Q.", "Avery Quinn"),
+                    encoding="utf-8")
+    seen: list[RowDone] = []
+    summary = run_jobs(jobs, processes=2, on_row=seen.append)
+    assert (summary.printed, summary.failed) == (1, 1)
+    assert seen[0].error is not None
+    assert "a.json: the plan file changed after the roster was checked" in seen[0].error
+    assert "Avery" not in seen[0].error
+    assert sorted(p.name for p in out.iterdir()) == ["blake-m.pdf"]
+
+
+@pytest.mark.slow
+def test_each_workbook_of_a_batch_holds_only_its_own_clients_data(tmp_path: Path) -> None:
+    """Two clients, printed alternately by two workers: no word crosses over."""
+    import subprocess
+    import sys
+
+    clients = {
+        "avery": ("Avery Q.", "Zephyrine", "(503) 555-1"),
+        "blake": ("Blake M.", "Quorvath", "(503) 555-2"),
+    }
+    _plan_file(tmp_path, "avery", "Avery Q.", "Zephyrine", 1)
+    _plan_file(tmp_path, "blake", "Blake M.", "Quorvath", 2)
+    order = ["avery", "blake", "blake", "avery", "avery", "blake"]
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "plan,file\n" + "".join(f"{who}.json,{who}-{n}\n" for n, who in enumerate(order)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    # The real command, as a facility runs it: workers forked from a warmed parent.
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook", "batch", str(roster), "-o", str(out), "--jobs", "2"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    for n, who in enumerate(order):
+        text = " ".join(pdf_text((out / f"{who}-{n}.pdf").read_bytes()).split())
+        for other, (name, marker, phones) in clients.items():
+            present = [name in text, f"{marker} Friend0" in text, f"{phones}000" in text,
+                       f"Finished the {marker} program" in text]
+            assert present == [other == who] * 4, (who, n, other, present)
+
+
+def test_workers_are_forked_only_from_a_single_threaded_process_on_linux(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from workbook.batch import _start_method
+
+    if sys.platform != "linux":
+        assert _start_method() == "spawn"
+        return
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        # The desktop runs a batch from a thread of its own, beside Qt's.
+        assert _start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert _start_method() == "spawn"

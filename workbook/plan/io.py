@@ -221,7 +221,11 @@ def read_plan_bytes(path: Path) -> bytes:
 
 def load_plan(path: Path) -> Plan:
     """Read and validate a plan file."""
-    raw = read_plan_bytes(path)
+    return plan_from_file_bytes(read_plan_bytes(path), path)
+
+
+def plan_from_file_bytes(raw: bytes, path: Path) -> Plan:
+    """Validate the bytes read from the plan file `path` (named in messages)."""
     if not raw.strip():
         raise PlanFileError(_("{path}: the file is empty").format(path=shown(path)))
     return plan_from_json(raw, shown(path))
