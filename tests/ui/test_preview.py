@@ -108,3 +108,36 @@ def test_printing_keeps_every_page_at_actual_size(qtbot: Any, tmp_path: Path) ->
             width, height = float(page.mediabox.width), float(page.mediabox.height)
             assert width == pytest.approx(size[0], abs=1.5)
             assert height == pytest.approx(size[1], abs=1.5)
+
+
+@pytest.mark.slow
+def test_the_preview_follows_ctrl_page_down_and_up_to_each_part(
+    qtbot: Any, library: Library, no_questions: list[str]
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from .session.helpers import press
+
+    window = MainWindow(library, preview_backend="thread")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_example()
+    window.activateWindow()
+    preview = window.preview
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: "check_ins" in preview.section_pages, timeout=60000)
+    document = preview.document
+    assert document is not None
+
+    def shown_page_opens_with() -> str:
+        page = preview.view.pageNavigator().currentPage()
+        return " ".join(document.getAllText(page).text().split()[:2])
+
+    control = Qt.KeyboardModifier.ControlModifier
+    for key, expected in ((Qt.Key.Key_PageDown, "PART 1"), (Qt.Key.Key_PageDown, "PART 2"),
+                          (Qt.Key.Key_PageDown, "PART 3"), (Qt.Key.Key_PageUp, "PART 2")):
+        press(qtbot, key, control)
+        qtbot.waitUntil(lambda expected=expected: shown_page_opens_with() == expected,
+                        timeout=5000)
+    window.renderer.stop()

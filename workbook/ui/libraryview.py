@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..library import ClientSummary, Draft, Library, LibraryError
 from ..text.dates import format_date, format_moment
 from ..text.i18n import _, interface_language, ngettext
+from .confirm import confirm
 
 
 def when(moment: object) -> str:
@@ -245,5 +246,17 @@ class LibraryView(QWidget):
             self.recover_requested.emit(self.drafts[0])
 
     def _discard(self) -> None:
-        if self.drafts:
-            self.discard_requested.emit(self.drafts[0])
+        if not self.drafts:
+            return
+        draft = self.drafts[0]
+        name = draft.plan.display_name() or _("a new plan")
+        # The changes exist nowhere else: keeping them is the default answer.
+        if confirm(
+            self,
+            _("Discard the unsaved changes?"),
+            _("The changes to {name} that were not saved (last change {when}) will be deleted. "
+              "This cannot be undone.").format(name=name, when=when(draft.updated)),
+            act=_("Discard the changes"),
+            keep=_("Keep them"),
+        ):
+            self.discard_requested.emit(draft)

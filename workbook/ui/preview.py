@@ -8,6 +8,7 @@ its place between updates and jumps to the section of the page being edited.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 
@@ -58,6 +59,18 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "crisis_plan": (N_("Crisis action plan"), "Crisis Action Plan", N_("My crisis plan")),
     "check_ins": (N_("Check-ins and reviews"), "Check-ins and Reviews", "Check-ins"),
 }
+
+
+def opening_lines(text: str, count: int = 4) -> set[str]:
+    """The first lines of a page's text, alone and two by two (a heading may wrap).
+
+    A section starts on the page whose heading is one of its first lines
+    ("PART 2", "Preventing a return to use"); the contents page, which names
+    every section in its first lines too, has them inside longer lines
+    ("Part 2 Preventing a return to use"), so it never counts as one.
+    """
+    lines = [" ".join(line.split()).casefold() for line in text.splitlines()[:count]]
+    return {*lines, *(f"{a} {b}" for a, b in itertools.pairwise(lines))}
 
 
 class PreviewPane(QWidget):
@@ -292,11 +305,10 @@ class PreviewPane(QWidget):
             if self._follow_key:
                 self.follow(self._follow_key)
             return
-        text = document.getAllText(self._scan_page).text()
-        head = text[:400]
+        lines = opening_lines(document.getAllText(self._scan_page).text())
         for key, headings in SECTION_HEADINGS.items():
             if key not in self.section_pages and any(
-                translator(language).gettext(h) in head
+                translator(language).gettext(h).casefold() in lines
                 for h in headings for language in languages()
             ):
                 self.section_pages[key] = self._scan_page

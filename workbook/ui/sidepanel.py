@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ..form.pages import PAGES, Page, PageState, matters_for, missing, page_state, part_number
 from ..text.i18n import N_, _
@@ -58,6 +74,62 @@ def state_icon(state: PageState, size: int = 32) -> QIcon:
     return QIcon(pixmap)
 
 
+# Qt's own item sizing wraps a label at the item's full width but draws it
+# inside the style sheet's padding, so a label that only just fits on one line
+# was drawn cut short ("Part 7: Crisis action …"). This delegate measures and
+# draws the words in the same rectangle, wrapped at spaces, never cut.
+_WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(
+    Qt.AlignmentFlag.AlignVCenter)
+
+
+class PageItemDelegate(QStyledItemDelegate):
+    """Draws a page's label wrapped onto as many lines as it needs."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def text_rect(self, option: QStyleOptionViewItem) -> QRect:
+        """Where the words go in an item drawn in `option.rect`."""
+        style = self.view.style()
+        return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
+
+    def _option(self, option: QStyleOptionViewItem,
+                index: QModelIndex | QPersistentModelIndex) -> QStyleOptionViewItem:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        return opt
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        opt = self._option(option, index)
+        width = self.view.viewport().width() - 2 * self.view.spacing()
+        # The text's room in an item as wide as the list, one line high.
+        opt.rect = QRect(0, 0, width, QFontMetrics(opt.font).height())
+        room = self.text_rect(opt)
+        words = QFontMetrics(opt.font).boundingRect(
+            QRect(0, 0, max(1, room.width()), 10_000), _WRAP, opt.text)
+        chrome = opt.rect.height() - room.height()  # padding above and below the words
+        icon = opt.decorationSize.height()
+        return QSize(width, max(words.height(), icon) + chrome)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = self._option(option, index)
+        text, opt.text = opt.text, ""
+        # Background, selection, icon and focus frame as the style draws them...
+        self.view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
+                                      self.view)
+        # ...and the words wrapped in the same rectangle `sizeHint` measured.
+        # The text colour, selected or not: the selection is a light green
+        # (style.py), under which the palette's white "highlighted text" vanishes.
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
+        painter.drawText(self.text_rect(opt), _WRAP, text)
+        painter.restore()
+
+
 class SidePanel(QListWidget):
     """The pages in the workbook's order, which never changes while a person works;
     pages that matter most for the chosen pathways are shown in bold.
@@ -79,6 +151,9 @@ class SidePanel(QListWidget):
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # labels wrap again when it narrows
+        self.setItemDelegate(PageItemDelegate(self))
         self._icons = {state: state_icon(state) for state in PageState}
         self._pages: list[Page] = []
         self._quiet = False

@@ -68,3 +68,43 @@ def click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
     where = pos if pos is not None else widget.rect().center()
     qtbot.mouseMove(widget, where)  # moves the pointer (QCursor.pos) too
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=where)
+
+
+def answer_box(qtbot: Any, act: Any, answer: Any) -> list[str]:
+    """Do `act`, which opens a modal box, and answer the box as a person would.
+
+    `answer` is a key (Enter, Escape) pressed on the box, or a button's words,
+    clicked with the mouse. Returns the text of every box that opened (none
+    if `act` asked nothing).
+    """
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+    seen: list[str] = []
+    # Looked for every few milliseconds: moving the pointer on the way to a
+    # click runs the event loop before the box opens.
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or not box.isVisible():
+            return
+        timer.stop()
+        seen.append(box.text() if isinstance(box, QMessageBox) else box.windowTitle())
+        if isinstance(answer, str):
+            buttons = [b for b in box.findChildren(QAbstractButton) if b.text() == answer]
+            if not buttons:
+                box.close()  # never left open: the test would wait for ever
+                raise AssertionError(f"no button {answer!r} in the box")
+            click(qtbot, buttons[0])
+        else:
+            qtbot.keyClick(box, answer, Qt.KeyboardModifier.NoModifier)
+
+    timer.timeout.connect(respond)
+    timer.start()
+    try:
+        act()
+    finally:
+        timer.stop()
+    return seen

@@ -1,0 +1,47 @@
+"""The library view: the banner that offers back unsaved work, and asking before it is lost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workbook.library import Library
+from workbook.plan import Plan
+from workbook.ui.libraryview import LibraryView
+
+from .session.helpers import answer_box, click
+
+
+def _view_with_a_draft(qtbot: Any, library: Library) -> LibraryView:
+    plan = Plan.model_validate({"about": {"preferred_name": "Sam T."}})
+    info = library.save_revision(None, plan, "")
+    plan.about.counselor = "Maria"
+    library.autosave(info.client_id, plan)
+    view = LibraryView(library)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.banner_box.isVisible()
+    return view
+
+
+@pytest.mark.parametrize("answer", [Qt.Key.Key_Return, Qt.Key.Key_Escape, "Keep them"])
+def test_discard_asks_first_and_keeps_the_work_by_default(
+    qtbot: Any, library: Library, answer: Any
+) -> None:
+    view = _view_with_a_draft(qtbot, library)
+    discarded: list[object] = []
+    view.discard_requested.connect(discarded.append)
+    asked = answer_box(qtbot, lambda: click(qtbot, view.discard_button), answer)
+    assert len(asked) == 1 and "Sam T." in asked[0]
+    assert discarded == []
+
+
+def test_discard_after_saying_so_throws_the_draft_away(qtbot: Any, library: Library) -> None:
+    view = _view_with_a_draft(qtbot, library)
+    discarded: list[object] = []
+    view.discard_requested.connect(discarded.append)
+    asked = answer_box(qtbot, lambda: click(qtbot, view.discard_button), "Discard the changes")
+    assert len(asked) == 1
+    assert discarded == [view.drafts[0]]
