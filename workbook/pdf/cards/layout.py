@@ -184,6 +184,7 @@ class WalletLayout:
     rows: RowsLayout
     naloxone: StackLayout | None
     more: bool = False  # print "More in my workbook, page N": something was left off
+    blank_rows: int = 0  # a blank card's rows to write names and numbers on
 
 
 # What the card leaves off whole (the workbook prints everything).

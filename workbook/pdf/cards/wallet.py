@@ -14,7 +14,7 @@ or six (duplex) and further copies continue on the next sheet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from babel.dates import format_skeleton
@@ -56,8 +56,11 @@ from .layout import WALLET_INSET, WalletLayout, card_type, layout_wallet
 Side = Literal["pair", "front", "back"]
 # A blank card is written on by hand: lines at least 6 mm apart, four rows for
 # names and numbers (three in large print, where the lines' type is larger) and
-# a line for where naloxone is kept.
+# a line for where naloxone is kept. The crisis lines come first: where their
+# names are long (Spanish) a row to write in gives way, down to LEAST_BLANK_ROWS,
+# so that no crisis line is left off the card.
 BLANK_ROWS = {False: 4, True: 3}
+LEAST_BLANK_ROWS = 2
 BLANK_LINE = mm("6.05")
 BLANK_SIGNS, BLANK_STEPS = 2, 3
 
@@ -65,10 +68,15 @@ BLANK_SIGNS, BLANK_STEPS = 2, 3
 def wallet_layout(resolved: PrintContent) -> tuple[WalletLayout, list[OverflowNote]]:
     content = wallet_content(resolved)
     large = resolved.large_print
-    layout, notes = layout_wallet(content, large,
-                                  reserve=(BLANK_ROWS[large] + 1) * _blank_row_height(large)
-                                  if content.blank else 0.0)
-    return layout, [*content.notes, *notes]
+    if not content.blank:
+        layout, notes = layout_wallet(content, large)
+        return layout, [*content.notes, *notes]
+    for rows in range(BLANK_ROWS[large], LEAST_BLANK_ROWS - 1, -1):
+        layout, notes = layout_wallet(content, large,
+                                      reserve=(rows + 1) * _blank_row_height(large))
+        if not layout.more:
+            break
+    return replace(layout, blank_rows=rows), [*content.notes, *notes]
 
 
 def wallet_notes(resolved: PrintContent) -> list[OverflowNote]:
@@ -193,12 +201,12 @@ def _draw_back(canv: Any, face: Box, layout: WalletLayout, large: bool,
     if layout.content.blank:
         t = card_type(large)
         row = _blank_row_height(large)
-        for i in range(BLANK_ROWS[large]):
+        for i in range(layout.blank_rows):
             baseline = rows_top - (i + 1) * row + row * 0.3
             write_in(canv, area.x, baseline, area.width * 0.55, "", t.wallet_row)
             write_in(canv, area.x + area.width * 0.6, baseline, area.width * 0.4, "",
                      t.wallet_row)
-        rows_top -= BLANK_ROWS[large] * row + 2
+        rows_top -= layout.blank_rows * row + 2
         label = translator(layout.content.language).gettext("Naloxone: ")
         write_in(canv, area.x, area.y + 3, area.width, label, t.wallet_row)
     draw_rows(canv, layout.rows, Box(area.x, area.y, area.width, rows_top - area.y), INK)
@@ -221,7 +229,9 @@ def _draw_more(canv: Any, area: Box, layout: WalletLayout, large: bool) -> None:
     is saved; a PDF of only the card has no workbook pages and names none."""
     words = translator(layout.content.language)
     size = card_type(large).wallet_min
-    bottom = area.y + (layout.naloxone.height + 4 if layout.naloxone is not None else 0)
+    # Above the naloxone line: the plan's words, or a blank card's line to write on.
+    bottom = area.y + (layout.naloxone.height + 4 if layout.naloxone is not None
+                       else _blank_row_height(large) if layout.content.blank else 0)
     draw_page_reference(canv, area.x, bottom + 0.3 * size,
                         words.gettext("More in my workbook, page {page}"), CRISIS_PLAN, size,
                         colour=ACCENT,
