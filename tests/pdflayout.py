@@ -101,6 +101,12 @@ class Page:
         return out
 
     @cached_property
+    def drawn_text(self) -> str:
+        """The glyphs in the order they are drawn: a paragraph's words stay together
+        where columns side by side share baselines."""
+        return "".join(str(c["text"]) for c in self.chars)
+
+    @cached_property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
@@ -145,6 +151,13 @@ def open_pages(pdf: bytes, numbers: list[int] | None = None) -> Iterator[Page]:
         chosen = numbers or list(range(1, len(document.pages) + 1))
         for number in chosen:
             yield Page(document.pages[number - 1], number)
+
+
+def read_pages(pdf: bytes) -> list[Page]:
+    """Every page, the document left open so that the pages can be read later (a test
+    module reading one PDF many times parses it once)."""
+    document = pdfplumber.open(io.BytesIO(pdf))
+    return [Page(page, number) for number, page in enumerate(document.pages, start=1)]
 
 
 def body_size(page: Page) -> float:

@@ -194,57 +194,101 @@ PLAIN_WORDS = (
     "Delgado", "Nguyễn", "José", "después", "también", "teléfono", "evening", "weekdays",
 )
 
+# Spanish as a plan is written in it: short words between long ones (accents,
+# "desintoxicación", "responsabilidades"), so lines wrap as they do in print.
+_SPANISH = """
+    Dejo de contestar el teléfono y me quedo en la cama todo el día sin comer. Llamo a
+    mi hermana o a mi padrino antes de salir de la casa. Voy a una reunión de Narcóticos
+    Anónimos en la iglesia de la esquina. Respiro despacio, cuento hasta diez y tomo un
+    vaso de agua fría. Consejera del programa ambulatorio intensivo, clínica comunitaria
+    de salud mental. Sala de emergencias del Hospital General, abierta las veinticuatro
+    horas del día. Desintoxicación, recuperación, acompañamiento, responsabilidades,
+    tranquilidad. Señora Guadalupe Hernández Rodríguez, vecina y compañera de trabajo.
+    """
+SPANISH_WORDS = tuple(_SPANISH.split())
 
-def plain_text(low: int, high: int) -> st.SearchStrategy[str]:
+
+def plain_text(low: int, high: int, words: tuple[str, ...] = PLAIN_WORDS
+               ) -> st.SearchStrategy[str]:
     """Ordinary words, between `low` and `high` characters long."""
     def build(seed: int, length: int) -> str:
         rng = random.Random(seed)
-        words: list[str] = []
-        while len(" ".join(words)) < length:
-            words.append(rng.choice(PLAIN_WORDS))
-        text = " ".join(words)
+        chosen: list[str] = []
+        while len(" ".join(chosen)) < length:
+            chosen.append(rng.choice(words))
+        text = " ".join(chosen)
         return text[:length].rstrip() or "call"
 
     return st.builds(build, st.integers(0, 2**32), st.integers(low, high))
 
 
-def crisis_plans_at_limits(scale: float = 1.0) -> st.SearchStrategy[Plan]:
+def _crisis_plan(language: str, signs: list[str], steps: list[str],
+                 people: list[SupportPerson], contacts: list[CrisisContact], back: str,
+                 go: str, naloxone: str) -> Plan:
+    """A plan of a crisis page's parts: 10 contacts in all with the 3 standard lines."""
+    plan = Plan()
+    plan.print_settings.language = language
+    plan.about.preferred_name = "J. R."
+    plan.support_network.people = people
+    crisis = plan.crisis_plan
+    crisis.signs, crisis.steps = signs, steps
+    crisis.contacts = contacts[: 7 - len(people)]
+    crisis.return_to_treatment, crisis.where_to_go = back, go
+    crisis.naloxone_applies, crisis.naloxone_location = True, naloxone
+    return plan
+
+
+def _person(name: str, role: str, n: int) -> SupportPerson:
+    return SupportPerson(name=name, relationship=role, phone=f"(503) 555-01{n:02d} ext. {n}",
+                         on_wallet_card=True)
+
+
+def _contact(name: str, role: str, n: int) -> CrisisContact:
+    return CrisisContact(name=name, role=role, phone=f"(503) 555-02{n:02d}")
+
+
+def crisis_plans_at_limits(scale: float = 1.0, language: str = "en"
+                           ) -> st.SearchStrategy[Plan]:
     """Plans whose crisis page is as full as the page is made for, `scale` times longer
-    (1.25: text as long as a Spanish translation).
+    (1.25: text as long as a Spanish translation), printed in `language` ("es":
+    Spanish words too, and every heading and crisis line in Spanish).
 
     5 signs and 5 steps of up to 80 characters, 10 contacts in all with the 3
     standard crisis lines (names and roles up to 40), 150 characters each for
     the treatment to return to and where to go.
     """
-    def chars(n: int) -> int:
-        return round(n * scale)
+    words = SPANISH_WORDS if language == "es" else PLAIN_WORDS
 
-    item = plain_text(chars(60), chars(80))
-    person = st.builds(
-        lambda name, role, n: SupportPerson(
-            name=name, relationship=role, phone=f"(503) 555-01{n:02d} ext. {n}",
-            on_wallet_card=True),
-        plain_text(chars(25), chars(40)), plain_text(chars(20), chars(40)), st.integers(10, 99))
-    contact = st.builds(
-        lambda name, role, n: CrisisContact(name=name, role=role, phone=f"(503) 555-02{n:02d}"),
-        plain_text(chars(25), chars(40)), plain_text(chars(20), chars(40)), st.integers(10, 99))
+    def text(low: int, high: int) -> st.SearchStrategy[str]:
+        return plain_text(round(low * scale), round(high * scale), words)
 
-    def make(signs: list[str], steps: list[str], people: list[SupportPerson],
-             contacts: list[CrisisContact], back: str, go: str, naloxone: str) -> Plan:
-        plan = Plan()
-        plan.about.preferred_name = "J. R."
-        plan.support_network.people = people
-        crisis = plan.crisis_plan
-        crisis.signs, crisis.steps = signs, steps
-        crisis.contacts = contacts[: 7 - len(people)]
-        crisis.return_to_treatment, crisis.where_to_go = back, go
-        crisis.naloxone_applies, crisis.naloxone_location = True, naloxone
-        return plan
-
+    item = text(60, 80)
+    person = st.builds(_person, text(25, 40), text(20, 40), st.integers(10, 99))
+    contact = st.builds(_contact, text(25, 40), text(20, 40), st.integers(10, 99))
     return st.builds(
-        make,
+        _crisis_plan, st.just(language),
         st.lists(item, min_size=5, max_size=5), st.lists(item, min_size=5, max_size=5),
         st.lists(person, min_size=0, max_size=4), st.lists(contact, min_size=7, max_size=7),
-        plain_text(chars(120), chars(150)), plain_text(chars(120), chars(150)),
-        plain_text(chars(30), chars(80)),
+        text(120, 150), text(120, 150), text(30, 80),
+    )
+
+
+def longest_crisis_plan(language: str = "es", scale: float = 1.25, seed: int = 0) -> Plan:
+    """The fullest plan of `crisis_plans_at_limits`: every answer at its longest, four
+    people with extensions (the tallest rows), drawn from `seed`."""
+    words = SPANISH_WORDS if language == "es" else PLAIN_WORDS
+    rng = random.Random(seed)
+
+    def text(high: int) -> str:
+        length = round(high * scale)
+        chosen: list[str] = []
+        while len(" ".join(chosen)) < length:
+            chosen.append(rng.choice(words))
+        return " ".join(chosen)[:length].rstrip()
+
+    return _crisis_plan(
+        language, [text(80) for _ in range(5)], [text(80) for _ in range(5)],
+        [_person(text(40), text(40), 10 + i) for i in range(4)],
+        [_contact(text(40), text(40), 20 + i) for i in range(3)],
+        text(150), text(150), text(80),
     )

@@ -5,8 +5,14 @@ one page that starts at the top of a page: a band with the emergency number
 and the first crisis line, the signs and the steps side by side, who to
 contact in order (with the crisis lines), the treatment to return to, where to
 go and where naloxone is kept. It is laid out at the largest type that fits
-one page (two facing pages in large print, starting on a left-hand page);
-only a plan larger than that flows on, under a "continued" heading.
+one page (two facing pages in large print); only a plan larger than that
+flows on, under a "continued" heading.
+
+It starts on a left-hand (even) page, so that the page a client opens to in
+a stapled or duplex-printed workbook shows it with its companion page facing
+it (in large print, its own second page); when the part before ends on a
+left-hand page, the right-hand page between holds lines for notes, never a
+blank page.
 
 Contacts are printed in the order they are called: the client's own people
 marked for the wallet card, their mentors, then the professionals of the
@@ -36,6 +42,7 @@ from ..flowables import FitPage, MarkedLines, OnEvenPage, Panel, WriteLines, kee
 from ..fonts import BODY, BODY_BOLD
 from ..grid import Grid, GridLook
 from ..markup import text_width, user_text
+from ..phones import glue_phones
 from ..prose import paragraphs
 from ..styles import ACCENT, INK, MUTED
 from ..textblock import text_flowable
@@ -60,6 +67,10 @@ class CrisisType:
     pad: float  # inside table cells
     gap: float  # between the blocks of the page
     compact: bool = False  # no introduction; who to call and what they are in one column
+    # The last resort before a plan continues on the next page: the contacts as
+    # numbered entries in two columns (the phone column's empty width used);
+    # in large print the title across the band and the steps under the signs.
+    dense: bool = False
 
 
 # Largest first; the body type never goes below 10.5 pt (16 pt in large print).
@@ -68,11 +79,13 @@ NORMAL_TRIES = (
     CrisisType(11.0, 13.6, 13.0, 3.5, 8.0),
     CrisisType(10.5, 12.8, 12.5, 3.0, 6.0),
     CrisisType(10.5, 12.4, 12.0, 2.5, 4.0, compact=True),
+    CrisisType(10.5, 12.0, 12.0, 1.5, 3.0, compact=True, dense=True),
 )
 LARGE_TRIES = (
     CrisisType(17.0, 21.5, 19.0, 5.0, 12.0),
     CrisisType(16.0, 19.6, 17.5, 4.0, 8.0),
     CrisisType(16.0, 18.6, 16.5, 2.5, 4.0, compact=True),
+    CrisisType(16.0, 18.6, 16.5, 1.5, 3.0, compact=True, dense=True),
 )
 
 
@@ -112,7 +125,9 @@ def crisis_styles(t: CrisisType) -> CrisisStyles:
         cell=_style("crisis_cell", t),
         cell_strong=_style("crisis_cell_strong", t, fontName=BODY_BOLD),
         cell_head=_style("crisis_cell_head", t, fontName=BODY_BOLD, textColor=ACCENT),
-        note=_style("crisis_note", t, textColor=MUTED),
+        # Large print at its tightest: the date note at 14 pt in ink (never small grey).
+        note=(_style("crisis_note", t, fontSize=14.0, leading=17.0) if t.dense and t.size >= 16
+              else _style("crisis_note", t, textColor=MUTED)),
     )
 
 
@@ -129,11 +144,13 @@ def crisis_plan(ctx: Context, part: int) -> list[Flowable]:
     def build(t: CrisisType) -> Callable[[], list[Flowable]]:
         return lambda: action_page(ctx, crisis, part, t)
 
-    out: list[Flowable] = [PageBreak()]
-    if ctx.styles.large:
-        # Two facing pages: the first on a left-hand (even) page.
-        out.append(OnEvenPage(ctx.gettext("Notes"), ctx.styles.h1,
-                              ctx.styles.metrics.write_spacing))
+    # The crisis page starts on a left-hand (even) page, so that in a stapled or
+    # duplex-printed workbook it faces its companion page (in large print, its
+    # second page); a page left over before it holds lines for notes.
+    out: list[Flowable] = [
+        PageBreak(),
+        OnEvenPage(ctx.gettext("Notes"), ctx.styles.h1, ctx.styles.metrics.write_spacing),
+    ]
     out += [
         Marker("crisis_plan"),
         NextPageTemplate(CONTINUED_TEMPLATE),
@@ -159,10 +176,14 @@ def action_page(ctx: Context, crisis: CrisisPlan, part: int, t: CrisisType) -> l
     out.append(keep_with_next(ctx.text(ctx.title(CrisisPlan, "contacts"), st.heading),
                               contacts(ctx, crisis, lines, st, t)))
     out.append(Spacing(0, t.gap))
-    tail: list[Flowable] = [_where_to_turn(ctx, crisis, st, t)]
     checked = checked_note(ctx, lines)
-    if checked:
-        tail += [Spacing(0, t.gap / 2), ctx.text(checked, st.note)]
+    note = ctx.text(checked, st.note) if checked else None
+    if t.dense and ctx.styles.large:
+        out += _where_across(ctx, crisis, st, t, note)
+        return out
+    tail: list[Flowable] = [_where_to_turn(ctx, crisis, st, t)]
+    if note is not None:
+        tail += [Spacing(0, t.gap / 2), note]
     out.append(Panel(tail, 0.0, border=None, keep_below=ctx.height * 0.5))
     return out
 
@@ -191,10 +212,17 @@ def emergency_line(lines: Sequence[CrisisLine]) -> CrisisLine | None:
     return None
 
 
+def band_lines(lines: Sequence[CrisisLine]) -> tuple[CrisisLine, ...]:
+    """The lines the band gives: the emergency line, if any, and the first other line."""
+    emergency = emergency_line(lines)
+    first = next((line for line in lines if line is not emergency), None)
+    return tuple(line for line in (emergency, first) if line is not None)
+
+
 def band(ctx: Context, part: int, lines: Sequence[CrisisLine], t: CrisisType) -> CrisisBand:
     """The band across the top: the page's title, the emergency number, the first line."""
     emergency = emergency_line(lines)
-    first = next((line for line in lines if line is not emergency), None)
+    first = next((line for line in band_lines(lines) if line is not emergency), None)
     entries = [BandEntry(ctx.gettext("In danger now?"),
                          emergency.card_text() if emergency is not None
                          else ctx.gettext("Call your local emergency number"))]
@@ -202,7 +230,7 @@ def band(ctx: Context, part: int, lines: Sequence[CrisisLine], t: CrisisType) ->
         entries.append(BandEntry(first.name, first.card_text()))
     return CrisisBand(part_kicker(ctx, part).upper(),
                       ctx.gettext("My crisis plan"), entries, t.size, large=ctx.styles.large,
-                      compact=t.compact)
+                      compact=t.compact, stacked=t.dense and ctx.styles.large)
 
 
 # --------------------------------------------------------------------------- signs and steps
@@ -215,6 +243,12 @@ def _signs_and_steps(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
     signs += _items(ctx, crisis.signs, st, spacing, numbered=False)
     steps = [ctx.text(ctx.title(CrisisPlan, "steps"), st.heading)]
     steps += _items(ctx, crisis.steps, st, spacing, numbered=True)
+    if t.dense and ctx.styles.large:
+        # Large type in half a page's width wraps every few words: the steps
+        # go under the signs, each list across the page.
+        steps[0].spaceBefore = t.gap
+        return Panel([Panel(signs, 0.0, border=None, keep_first=1),
+                      Panel(steps, 0.0, border=None, keep_first=1)], 0.0, border=None)
     gap = 20.0
     half = (ctx.width - gap) / 2
     look = GridLook(pad=0.0, rules=False)
@@ -256,11 +290,16 @@ def contacts(ctx: Context, crisis: CrisisPlan, lines: Sequence[CrisisLine], st: 
     own = contact_rows(ctx, crisis)
     # Rows to write more in come before the crisis lines: own people first.
     empty = 5 if ctx.blank else (1 if len(own) + len(lines) < 10 else 0)
-    rows = [*own, *([["", "", ""]] * empty), *[[line.name, line.how, line.number]
-                                                for line in lines]]
+    # Dense: the lines whose numbers the band above gives say only their name here.
+    banded = band_lines(ctx.content.crisis_lines) if t.dense else ()
+    rows = [*own, *([["", "", ""]] * empty),
+            *[[line.name, "" if line in banded else line.how, line.number] for line in lines]]
     name, role = ctx.title(CrisisContact, "name"), ctx.title(CrisisContact, "role")
     phone = Column(ctx.title(CrisisContact, "phone"), 1.0, strong=True)
-    if t.compact:  # who to call and who they are in one column: one line when it fits
+    if t.dense:  # who they are runs on after the name: no line is left half empty
+        rows = [[f"{n} · {r}" if r.strip() else n, p] for n, r, p in rows]
+        columns = [Column("", 0.2), Column(f"{name} · {role}", 2.7), phone]
+    elif t.compact:  # who to call and who they are in one column: one line when it fits
         room = (ctx.width * 2.7 / 3.9) - 2 * t.pad - 4
         rows = [[_name_and_role(n, r, st.cell, room), p] for n, r, p in rows]
         columns = [Column("", 0.2), Column(f"{name} · {role}", 2.7), phone]
@@ -275,6 +314,11 @@ def contacts(ctx: Context, crisis: CrisisPlan, lines: Sequence[CrisisLine], st: 
             g.min_row_height = ctx.styles.metrics.row_height * (0.85 if not ctx.styles.large
                                                                 else 0.7)
             g.spaceAfter = 0
+            if t.dense:
+                # Cut between any two rows: the pages face each other. No header
+                # row: the heading says who they are, and the numbers are bold.
+                g.page_height = 0.0
+                g.header = None
     return grid
 
 
@@ -311,9 +355,9 @@ def _where_to_turn(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
              (ctx.title(CrisisPlan, "where_to_go"), crisis.where_to_go)]
     naloxone = ctx.blank or crisis.naloxone_applies or bool(crisis.naloxone_location.strip())
     location = (ctx.title(CrisisPlan, "naloxone_location"), crisis.naloxone_location)
+    spacing = max(ctx.styles.metrics.write_spacing * 0.9, t.leading * 1.6)
     if naloxone and not t.compact:
         pairs.append(location)
-    spacing = max(ctx.styles.metrics.write_spacing * 0.9, t.leading * 1.6)
     gap = 16.0
     width = (ctx.width - gap * (len(pairs) - 1)) / len(pairs)
     cells: list[Flowable | None] = []
@@ -330,12 +374,42 @@ def _where_to_turn(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
     head, value = location
     below: Flowable
     if value.strip():  # the label leads the line: "Where my naloxone is kept: ..."
-        below = Paragraph(f"<b>{user_text(head)}:</b> {user_text(value)}",
-                          ParagraphStyle("naloxone", parent=st.body))
+        below = _labelled(head, value, st)
     else:
         below = _answer(ctx, head, value, st, spacing, lines=1)
     below.spaceBefore = t.gap
     return Panel([grid, below], 0.0, border=None)
+
+
+def _where_across(ctx: Context, crisis: CrisisPlan, st: CrisisStyles, t: CrisisType,
+                  note: Flowable | None) -> list[Flowable]:
+    """Treatment to return to, where to go and where naloxone is kept, each answer across
+    the page after its label (large type in a third of the page wraps every few words).
+    They may be cut between answers; `note` stays with the last one."""
+    pairs = [(ctx.title(CrisisPlan, "return_to_treatment"), crisis.return_to_treatment),
+             (ctx.title(CrisisPlan, "where_to_go"), crisis.where_to_go)]
+    if ctx.blank or crisis.naloxone_applies or crisis.naloxone_location.strip():
+        pairs.append((ctx.title(CrisisPlan, "naloxone_location"), crisis.naloxone_location))
+    spacing = max(ctx.styles.metrics.write_spacing * 0.9, t.leading * 1.6)
+    blocks: list[Flowable] = []
+    for head, value in pairs:
+        block: Flowable = (_labelled(head, value, st) if value.strip()
+                           else _answer(ctx, head, value, st, spacing, lines=1))
+        block.spaceBefore = t.gap if blocks else 0.0
+        blocks.append(block)
+    if note is not None:
+        last = blocks.pop()
+        blocks.append(Panel([last, Spacing(0, t.gap / 2), note], 0.0, border=None,
+                            keep_below=ctx.height * 0.5))
+        blocks[-1].spaceBefore = last.getSpaceBefore()
+    return blocks
+
+
+def _labelled(head: str, value: str, st: CrisisStyles) -> Paragraph:
+    """"Label: the client's words" as one paragraph, the label in bold; a phone number
+    in the words never breaks across lines."""
+    return Paragraph(f"<b>{user_text(head)}:</b> {user_text(glue_phones(value))}",
+                     ParagraphStyle("labelled", parent=st.body))
 
 
 def _answer(ctx: Context, head: str, value: str, st: CrisisStyles, spacing: float,

@@ -2,7 +2,9 @@
 
 White type on the accent colour: the page's title on the left; on the right,
 what to do if in danger now (the emergency number) and the first crisis line,
-each as a small label over a large number.
+each as a small label over a large number. When the numbers would leave the
+title a column too narrow for its words (large print, long Spanish labels),
+the title runs across the top of the band and the numbers sit below it.
 """
 
 from __future__ import annotations
@@ -48,20 +50,37 @@ class CrisisBand(Flowable):  # type: ignore[misc]
     """The band: kicker and title on the left, the numbers to call on the right."""
 
     def __init__(self, kicker: str, title: str, entries: Sequence[BandEntry], size: float,
-                 large: bool = False, compact: bool = False) -> None:
+                 large: bool = False, compact: bool = False, stacked: bool = False) -> None:
         super().__init__()
+        self.kicker, self.title, self.entries = kicker, title, list(entries)
+        self.size, self.large, self.compact = size, large, compact
         self.pad = size * (0.6 if compact else 0.9)
         self.gap = size * 1.4
-        title_size = size * (1.3 if compact else 1.9)
-        self.left = [text_flowable(kicker, _white("band_kicker", size, True)),
-                     text_flowable(title, _white("band_title", title_size, True, 1.1))]
-        self.right: list[tuple[Flowable, Flowable]] = [
-            (text_flowable(e.label, _white("band_label", size)),
-             text_flowable(e.value, _white("band_value", size * (1.45 if large else 1.6),
-                                           True, 1.1)))
-            for e in entries
-        ]
         self._placed: list[tuple[Flowable, float, float]] = []
+        self._build(stacked)
+
+    def _build(self, stacked: bool) -> None:
+        """The band's words, side by side or stacked: the kicker and title on one line
+        across the band, the entries below it (when beside the numbers the title would
+        wrap word by word). Stacked, the labels are 14 pt at most (the least a
+        large-print label is set in) and the numbers a little smaller, so that a
+        crisis line's name and each number take one line."""
+        size = self.size
+        self.stacked = stacked
+        title_size = size * (1.3 if self.compact or stacked else 1.9)
+        if stacked:
+            self.left = [text_flowable(f"{self.kicker} · {self.title}",
+                                       _white("band_title", title_size, True, 1.1))]
+        else:
+            self.left = [text_flowable(self.kicker, _white("band_kicker", size, True)),
+                         text_flowable(self.title, _white("band_title", title_size, True, 1.1))]
+        label = min(size, 14.0) if stacked else size
+        value = size * (1.25 if stacked else 1.45 if self.large else 1.6)
+        self.right = [
+            (text_flowable(e.label, _white("band_label", label)),
+             text_flowable(e.value, _white("band_value", value, True, 1.1)))
+            for e in self.entries
+        ]
 
     def _widths(self, inner: float) -> list[float]:
         """The title's column and each entry's: as wide as their words want, the
@@ -83,9 +102,30 @@ class CrisisBand(Flowable):  # type: ignore[misc]
         scale = room / sum(share)
         return [title_w, *(w * scale for w in share)]
 
+    def _stacked_widths(self, inner: float) -> list[float]:
+        """The title across the band; below it, each entry as wide as its words want."""
+        gaps = self.gap * (len(self.right) - 1)
+        needs = [max(_natural(label), _natural(value)) for label, value in self.right]
+        values = [_natural(value) for _, value in self.right]
+        room = inner - gaps
+        if sum(needs) <= room:
+            spare = (room - sum(needs)) / len(needs)
+            return [inner, *(n + spare for n in needs)]
+        if sum(values) >= room:
+            return [inner, *(v * room / sum(values) for v in values)]
+        # Each number whole on its line; the labels share what is left, and wrap.
+        wants = [n - v for n, v in zip(needs, values, strict=True)]
+        left = room - sum(values)
+        return [inner, *(v + left * w / sum(wants) for v, w in zip(values, wants, strict=True))]
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         inner = avail_width - 2 * self.pad
-        widths = self._widths(inner)
+        if not self.stacked:
+            widths = self._widths(inner)
+            # The kicker on one line and the title in two at most, or stacked.
+            if widths[0] < max(_natural(self.left[0]), _natural(self.left[1]) / 2):
+                self._build(True)
+        widths = self._stacked_widths(inner) if self.stacked else self._widths(inner)
         placed: list[tuple[Flowable, float, float]] = []
         y = 0.0
         for f in self.left:
@@ -94,12 +134,14 @@ class CrisisBand(Flowable):  # type: ignore[misc]
             y += h
         left_h = y
         right_h = 0.0
-        x = self.pad + widths[0] + self.gap
+        # Stacked: the entries start under the title, at the band's left edge.
+        top = left_h + self.pad * 0.6 if self.stacked else 0.0
+        x = self.pad if self.stacked else self.pad + widths[0] + self.gap
         for (label, value), width in zip(self.right, widths[1:], strict=True):
             _, lh = label.wrap(width, 1e6)
             _, vh = value.wrap(width, 1e6)
-            placed += [(label, x, lh), (value, x, lh + 2 + vh)]
-            right_h = max(right_h, lh + 2 + vh)
+            placed += [(label, x, top + lh), (value, x, top + lh + 2 + vh)]
+            right_h = max(right_h, top + lh + 2 + vh)
             x += width + self.gap
         self._placed = placed
         self.width = avail_width
