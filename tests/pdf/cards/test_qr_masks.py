@@ -1,6 +1,8 @@
-"""The QR mask choice: scored on bit rows, the same symbol ReportLab would lay out."""
+"""The QR code: codewords and mask worked out on integers, the same symbol ReportLab lays out."""
 
 from __future__ import annotations
+
+import random
 
 import pytest
 from reportlab.graphics.barcode import qrencoder
@@ -41,9 +43,8 @@ def test_best_mask_scores_each_mask_as_if_laid_out_whole(text: str) -> None:
         code.addData(qr._data(text))
         code.makeImpl(True, pattern)  # the whole symbol, format information light
         scores.append(qr.mask_penalty(_rows(code.modules), code.moduleCount))
-    code = qrencoder.QRCode(version, level)
-    code.addData(qr._data(text))
-    assert qr.best_mask(code) == scores.index(min(scores))
+    unmasked = qr._data_rows(qr._frame(version), qr._codewords(text, version))
+    assert qr.best_mask(unmasked, version) == scores.index(min(scores))
 
 
 @pytest.mark.parametrize("pattern", range(8))
@@ -53,3 +54,30 @@ def test_mask_rows_are_the_standard_conditions(pattern: int) -> None:
     for row in range(size):
         expected = sum(1 << j for j in range(size) if condition(row, j))
         assert qr._mask_row(pattern, row, size) == expected
+
+
+def _texts_filling(version: int, rng: random.Random) -> list[str]:
+    """Texts from empty to a full symbol: every padding case of the version."""
+    level = getattr(qrencoder.QRErrorCorrectLevel, qr.LEVEL)
+    capacity = sum(b.dataCount for b in qrencoder.QRRSBlock.getRSBlocks(version, level))
+    lengths = {0, 1, rng.randrange(capacity), *range(capacity - 4, capacity)}
+    texts = ["".join(rng.choice("aZ09\r\n:;,") for _ in range(n)) for n in sorted(lengths)]
+    texts.append("Lan Nguyễn, hermana\r\n")  # several bytes to a character
+    return [text for text in texts if (qr.version_for(text) or 99) <= version]
+
+
+@pytest.mark.parametrize("version", range(1, qr.MAX_VERSION + 1))
+def test_the_symbol_is_the_one_reportlab_lays_out(version: int) -> None:
+    level = getattr(qrencoder.QRErrorCorrectLevel, qr.LEVEL)
+    texts = _texts_filling(version, random.Random(version))
+    assert len(texts) >= 4
+    for text in texts:
+        data = qr._data(text)
+        expected = qrencoder.QRCode.createData(version, level, [data])
+        codewords = qr._codewords(text, version)
+        assert list(codewords) == expected, (version, len(text))
+        mask = qr.best_mask(qr._data_rows(qr._frame(version), codewords), version)
+        code = qrencoder.QRCode(version, level)
+        code.addData(data)
+        code.makeImpl(False, mask)
+        assert qr._modules.__wrapped__(text, version) == tuple(map(tuple, code.modules))

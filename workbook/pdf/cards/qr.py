@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import black
@@ -154,19 +154,133 @@ def qr_payloads(cards: Sequence[ContactCard]) -> tuple[list[QrPayload], list[Ove
 
 @lru_cache(maxsize=64)
 def _modules(text: str, version: int) -> tuple[tuple[bool, ...], ...]:
-    code = qrencoder.QRCode(version, getattr(qrencoder.QRErrorCorrectLevel, LEVEL))
-    code.addData(_data(text))
     # ReportLab's `make()` lays the code out nine times to score the eight
-    # masks, in pure Python: most of a workbook's QR cost. Score the masks on
-    # bit rows instead (`best_mask`), then lay out the winner once.
-    mask = best_mask(code)
-    code._dataPosList = list(_frame(version).positions)  # ReportLab would walk them again
-    code.makeImpl(False, mask)
-    return tuple(tuple(bool(module) for module in row) for row in code.modules)
+    # masks, and works out the error correction with polynomial objects, all
+    # in pure Python: most of a workbook's QR cost, paid for every client
+    # with new contacts (each row of a roster). Here the codewords are worked
+    # out on integers, the masks scored on bit rows, and only the format and
+    # version information is left to ReportLab; the symbol is the same.
+    frame = _frame(version)
+    unmasked = _data_rows(frame, _codewords(text, version))
+    mask = best_mask(unmasked, version)
+    size = len(frame.functions)
+    code = qrencoder.QRCode(version, _level())
+    code.moduleCount = size
+    code.modules = [
+        [bool(dark >> column & 1) for column in range(size)]
+        for dark in (
+            functions | (data ^ flips)
+            for functions, data, flips in zip(
+                frame.functions, unmasked, frame.flips[mask], strict=True
+            )
+        )
+    ]
+    code.setupTypeInfo(False, mask)
+    if version >= 7:
+        code.setupTypeNumber(False)
+    return tuple(tuple(row) for row in code.modules)
+
+
+def _level() -> int:
+    level: int = getattr(qrencoder.QRErrorCorrectLevel, LEVEL)
+    return level
+
+
+def _field() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Powers of 2 and their logarithms in GF(256) as QR codes use it
+    (ISO/IEC 18004, 7.5.2: x^8 + x^4 + x^3 + x^2 + 1); powers up to 509."""
+    powers = [0] * 512
+    logs = [0] * 256
+    value = 1
+    for power in range(255):
+        powers[power] = powers[power + 255] = value
+        logs[value] = power
+        value <<= 1
+        if value & 0x100:
+            value ^= 0x11D
+    return tuple(powers), tuple(logs)
+
+
+_EXP, _LOG = _field()
+
+
+def _times(a: int, b: int) -> int:
+    return 0 if a == 0 or b == 0 else _EXP[_LOG[a] + _LOG[b]]
+
+
+@cache
+def _remainder_table(degree: int) -> tuple[int, ...]:
+    """For each byte f: f times the generator polynomial of `degree`, its
+    leading term dropped, as one big-endian integer of `degree` bytes."""
+    generator = [1]
+    for power in range(degree):  # times (x + alpha^power)
+        shifted = [_times(c, _EXP[power]) for c in generator]
+        generator = [a ^ b for a, b in zip([*generator, 0], [0, *shifted], strict=True)]
+    return tuple(
+        int.from_bytes(bytes(_times(f, c) for c in generator[1:]), "big") for f in range(256)
+    )
+
+
+def _error_correction(data: bytes, degree: int) -> bytes:
+    """The Reed-Solomon codewords of one block: the remainder of the division
+    by the generator, kept as one integer (a shift register of `degree` bytes)."""
+    table = _remainder_table(degree)
+    top = 8 * (degree - 1)
+    mask = (1 << 8 * degree) - 1
+    remainder = 0
+    for byte in data:
+        remainder = ((remainder << 8) & mask) ^ table[byte ^ (remainder >> top)]
+    return remainder.to_bytes(degree, "big")
+
+
+_PADS = (0xEC, 0x11)
+
+
+def _codewords(text: str, version: int) -> bytes:
+    """The symbol's codewords as ReportLab's `QRCode.createData` gives them:
+    byte mode, the terminator, the padding, then the blocks' data and error
+    correction interleaved (ISO/IEC 18004, 7.4 and 7.6)."""
+    payload = text.encode("utf-8")
+    blocks = qrencoder.QRRSBlock.getRSBlocks(version, _level())
+    capacity = sum(block.dataCount for block in blocks)
+    length_bits = 8 if version < 10 else 16
+    bits = (0x4 << length_bits | len(payload)) << 8 * len(payload) | int.from_bytes(payload, "big")
+    count = 4 + length_bits + 8 * len(payload)
+    if count > 8 * capacity:
+        raise ValueError(f"{count} bits do not fit version {version}")
+    terminator = min(4, 8 * capacity - count)
+    bits <<= terminator
+    count += terminator
+    align = -count % 8
+    data = (bits << align).to_bytes((count + align) // 8, "big")
+    data += bytes(_PADS[n % 2] for n in range(capacity - len(data)))
+    pieces: list[bytes] = []
+    corrections: list[bytes] = []
+    offset = 0
+    for block in blocks:
+        piece = data[offset:offset + block.dataCount]
+        offset += block.dataCount
+        pieces.append(piece)
+        corrections.append(_error_correction(piece, block.totalCount - block.dataCount))
+    interleaved = bytearray()
+    for group in (pieces, corrections):
+        for column in itertools.zip_longest(*group):
+            interleaved.extend(value for value in column if value is not None)
+    return bytes(interleaved)
+
+
+def _data_rows(frame: _Frame, codewords: bytes) -> list[int]:
+    """The codewords placed in the symbol, unmasked, as bit rows (bit j: column j)."""
+    rows = [0] * len(frame.functions)
+    bits = format(int.from_bytes(codewords, "big"), f"0{8 * len(codewords)}b")
+    for (column, row), bit in zip(frame.positions, bits, strict=False):
+        if bit == "1":
+            rows[row] |= 1 << column
+    return rows
 
 
 _RUN = re.compile(r"0{5,}|1{5,}")
-_FINDER_LIKE = re.compile(r"(?=10111010000|00001011101)")
+_FINDER_LIKE = ("10111010000", "00001011101")
 
 
 def _bits(row: Sequence[bool]) -> int:
@@ -184,11 +298,13 @@ def mask_penalty(rows: Sequence[int], size: int) -> int:
     """
     lines = [format(row, f"0{size}b")[::-1] for row in rows]
     lines += ["".join(column) for column in zip(*lines, strict=True)]
-    score = 0
-    for line in lines:
-        for run in _RUN.finditer(line):
-            score += 3 + run.end() - run.start() - 5
-        score += 40 * len(_FINDER_LIKE.findall(line))
+    # Every row and column in one string, a separator between them that ends
+    # any run or pattern: two searches instead of four per line.
+    text = "|".join(lines)
+    runs = _RUN.findall(text)
+    score = sum(map(len, runs)) - 2 * len(runs)  # 3 + (k - 5) each
+    # Neither pattern can overlap itself, so counting them counts every one.
+    score += 40 * sum(text.count(pattern) for pattern in _FINDER_LIKE)
     pairs = (1 << (size - 1)) - 1
     full = (1 << size) - 1
     for upper, lower in itertools.pairwise(rows):
@@ -211,7 +327,7 @@ class _Frame:
 
 @lru_cache(maxsize=MAX_VERSION)
 def _frame(version: int) -> _Frame:
-    probe = qrencoder.QRCode(version, getattr(qrencoder.QRErrorCorrectLevel, LEVEL))
+    probe = qrencoder.QRCode(version, _level())
     size = probe.moduleCount = version * 4 + 17
     probe.modules = [[False] * size for _ in range(size)]
     probe.setupPositionProbePattern(0, 0)
@@ -254,17 +370,11 @@ def _mask_row(pattern: int, row: int, size: int) -> int:
     return int(repeated[::-1], 2)
 
 
-def best_mask(code: qrencoder.QRCode) -> int:
-    """The mask pattern with the lowest penalty, as `QRCode.getBestMaskPattern` chooses."""
-    frame = _frame(code.version)
+def best_mask(unmasked: Sequence[int], version: int) -> int:
+    """The mask pattern with the lowest penalty, as `QRCode.getBestMaskPattern`
+    chooses it: each mask scored on the whole symbol, format information light."""
+    frame = _frame(version)
     size = len(frame.functions)
-    code.dataCache = qrencoder.QRCode.createData(code.version, code.errorCorrectLevel,
-                                                 code.dataList)
-    unmasked = [0] * size
-    bits = code.dataBitIterator(code.dataCache)
-    for (column, row), dark in zip(frame.positions, bits, strict=False):
-        if dark:
-            unmasked[row] |= 1 << column
     scores = [
         mask_penalty([frame.functions[r] | (unmasked[r] ^ flips[r]) for r in range(size)], size)
         for flips in frame.flips
