@@ -84,4 +84,8 @@ ensure_venv() {
     "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
     echo "$want" > "$stamp"
   fi
+  # Compile the package's bytecode now: where PYTHONDONTWRITEBYTECODE is set,
+  # Python never writes it, and every start would compile ~80 modules from
+  # source (about 70 ms of each `build`). Up-to-date files are skipped.
+  "$VENV/bin/python" -m compileall -q -j 0 "$ROOT/workbook" >/dev/null
 }

@@ -16,19 +16,23 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..library.diff import describe_changes
 from ..library.errors import LibraryError
 from ..library.paths import library_path
-from ..library.store import Library, open_library
-from ..library.transfer import check_passphrase, export_bytes, read_plan_file
 from ..output.writer import OutputError, facility_files, write_build, write_output
 from ..plan import Paper, Plan, PlanFileError
 from ..plan.limits import limits_note
 from ..text.dates import format_date, format_moment
 from ..text.i18n import _, interface_language
 from .terminal import clean, clean_json, fail, report_overflow, say
+
+if TYPE_CHECKING:
+    from ..library.store import Library
+
+# The store, the change descriptions and the encrypted transfer are imported
+# by the commands that use them: every `build` loads this module (to list the
+# library commands) and would otherwise pay for sqlite3 and the rest.
 
 PROG = "recovery-workbook"
 NAME_WIDTH = 28
@@ -52,6 +56,8 @@ def _reports_errors(func: Command) -> Command:
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Library:
+    from ..library.store import open_library
+
     path: Path | None = getattr(args, "library", None)
     return open_library(path, create=create)
 
@@ -90,6 +96,8 @@ def _passphrase_from_file(path: Path) -> str:
 def _ask_passphrase(*, confirm: bool) -> str:
     if not sys.stdin.isatty():
         raise LibraryError(_("a passphrase is needed: give --passphrase-file FILE"))
+    from ..library.transfer import check_passphrase
+
     try:
         first = getpass.getpass("Passphrase: ")
         if confirm:
@@ -181,6 +189,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 @_reports_errors
 def cmd_history(args: argparse.Namespace) -> int:
+    from ..library.diff import describe_changes
+
     with _open(args) as library:
         client_id = library.find_client(args.client)
         history = library.history(client_id)
@@ -198,6 +208,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 @_reports_errors
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..library.transfer import check_passphrase, export_bytes
+
     passphrase: str | None = None
     if args.passphrase_file is not None:
         passphrase = _passphrase_from_file(args.passphrase_file)
@@ -220,6 +232,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @_reports_errors
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..library.transfer import read_plan_file
+
     def passphrase() -> str:
         if args.passphrase_file is not None:
             return _passphrase_from_file(args.passphrase_file)

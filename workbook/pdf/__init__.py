@@ -11,6 +11,10 @@ Three entry points, and `build_pdf` to choose among them by `Which`:
 
 from __future__ import annotations
 
+from .paragraph_import import import_paragraph
+
+import_paragraph()  # before anything imports ReportLab's platypus
+
 from ..options import WHICH, BuildResult, RenderOptions, Which
 from ..plan import Plan
 from .builder import build_workbook
