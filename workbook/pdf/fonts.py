@@ -11,15 +11,18 @@ the machine, so a workbook prints the same everywhere.
 
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from . import tounicode
+from .fontcache import load_font, write_cache
 
 BODY = "Body"
 BODY_BOLD = "Body-Bold"
@@ -69,6 +72,20 @@ def font_path(filename: str) -> str:
     return str(resources.files("workbook.resources").joinpath("fonts", filename))
 
 
+def eager_font_files() -> list[Path]:
+    """The font files every build parses (the ones `fontcache` keeps parsed)."""
+    return [Path(font_path(face.filename)) for face in BODY_FACES if face.alias not in _LAZY_BODY]
+
+
+def cache_body_fonts() -> None:
+    """Keep the body fonts parsed (`fontcache`); run by `scripts/setup.sh` after installing."""
+    try:
+        for font_file in eager_font_files():
+            write_cache(font_file)
+    except OSError as error:  # a read-only install: each build parses the fonts instead
+        print(f"fontcache: not written ({error.strerror})", file=sys.stderr)
+
+
 def register_fonts() -> None:
     """Register the Body family now and the fallbacks on first need (idempotent, thread-safe).
 
@@ -87,7 +104,7 @@ def register_fonts() -> None:
             if face.alias in _LAZY_BODY:
                 _LazyFont.register(face)
             else:
-                pdfmetrics.registerFont(TTFont(face.alias, font_path(face.filename)))
+                pdfmetrics.registerFont(load_font(face.alias, Path(font_path(face.filename))))
         pdfmetrics.registerFontFamily(
             BODY,
             normal=BODY,
