@@ -7,6 +7,7 @@ model and learns at once when a value is wrong).
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Annotated, Any
 
@@ -23,6 +24,12 @@ from pydantic import (
 )
 
 from ..text.i18n import N_
+
+# Pydantic looks for plugins in every installed package's entry points the
+# first time a model is built: a scan of the whole environment's metadata
+# (64 packages with the test tools) on every start, for plugins the workbook
+# never uses. A value the user set is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 # Limits on what a person can enter. Long answers are welcome (a client may
 # dictate several pages; DESIGN promises at least 5,000 characters) and long
