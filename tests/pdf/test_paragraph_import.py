@@ -37,3 +37,17 @@ print(bool(paragraph.uri_pat.match("https://example.org/help")),
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_building_loads_no_barcode_widgets() -> None:
+    script = """
+import sys
+import workbook.pdf
+from workbook.pdf.cards import qr
+assert qr._modules("BEGIN:VCARD", 1)
+print(sorted(m for m in sys.modules if m.startswith("reportlab.graphics")))
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True)
+    assert "reportlab.graphics.barcode" not in out.stdout
+    assert "reportlab.graphics.barcode.widgets" not in out.stdout

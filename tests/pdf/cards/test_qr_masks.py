@@ -5,9 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
-from reportlab.graphics.barcode import qrencoder
 
 from workbook.pdf.cards import qr
+
+# ReportLab's encoder module as the workbook loads it (see qr._load_qrencoder):
+# its classes check each other with isinstance, so the tests use the same copy.
+qrencoder = qr.qrencoder
 
 
 def _rows(modules: list[list[bool]]) -> list[int]:

@@ -14,13 +14,19 @@ apps; every app reads the first.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import itertools
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from reportlab.graphics.barcode import qrencoder
+import reportlab
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -28,6 +34,33 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from ...options import OverflowNote
 from ..phones import split_phone
 from .content import ContactCard, quote
+
+
+def _load_qrencoder() -> ModuleType:
+    """ReportLab's QR encoder module, without running its package's `__init__`.
+
+    Importing `reportlab.graphics.barcode.qrencoder` the usual way first runs
+    `reportlab.graphics.barcode`, which imports and registers every barcode
+    widget ReportLab has (USPS tables, charts, shapes): about 7 ms and a
+    megabyte of every `build`, for a module that needs only `re` and
+    `itertools`. The same file (and its cached bytecode) is loaded on its own.
+    """
+    name = "reportlab.graphics.barcode.qrencoder"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(reportlab.__file__).parent / "graphics" / "barcode" / "qrencoder.py"
+    spec = importlib.util.spec_from_file_location(f"{__name__}._qrencoder", path)
+    if not path.is_file() or spec is None or spec.loader is None:  # ReportLab moved it
+        return importlib.import_module(name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    from reportlab.graphics.barcode import qrencoder
+else:
+    qrencoder = _load_qrencoder()
 
 QR_WHERE = "contact cards, QR code"
 LEVEL = "L"  # 7 % error correction: a clean print, and the most room for contacts
