@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 
 from workbook.form.pages import PAGE_BY_KEY
 from workbook.plan import CrisisContact, Plan, SupportPerson, Trigger, TriggerKind
 from workbook.ui.controller import PlanController
-from workbook.ui.listeditor import ListEditor
+from workbook.ui.listeditor import ListEditor, SuggestionList
 from workbook.ui.listmodel import ADD_HINT, RecordListModel
 
 
@@ -134,3 +134,19 @@ def test_ticking_a_suggestion_adds_a_row_then_its_words_can_grow(qtbot: Any) -> 
     # The client's words added to a suggestion keep it ticked.
     assert suggestions.item(0).checkState() == Qt.CheckState.Checked
     assert controller.plan.prevention.warning_signs[0].sign == text + ", most days"
+
+
+def test_a_suggestion_list_closed_before_its_deferred_resize_is_left_alone(qtbot: Any) -> None:
+    # Seen under load in the full suite: the list's deferred fit_height ran
+    # after the page holding it was deleted ("Internal C++ object already
+    # deleted" from the event loop).
+    controller = PlanController(Plan())
+    page = next(p for p in PAGE_BY_KEY.values() if p.question("prevention.warning_signs"))
+    question = page.question("prevention.warning_signs")
+    assert question is not None
+    suggestions = SuggestionList(controller, question)
+    suggestions.resize(300, 100)  # resizeEvent defers a fit_height, as reload() does
+    suggestions.reload()
+    suggestions.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(20)  # the deferred calls are due now; none may reach the deleted list

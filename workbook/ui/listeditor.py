@@ -271,7 +271,9 @@ class SuggestionList(QListWidget):
         # Before it has a parent, showing it would open a window of its own.
         if self.parentWidget() is not None or not self.offers:
             self.setVisible(bool(self.offers))
-        QTimer.singleShot(0, self.fit_height)
+        # With the list as the timer's context: Qt drops the call if the list
+        # is deleted first (a page closed, a language switched).
+        QTimer.singleShot(0, self, self.fit_height)
         self.reloaded.emit()
 
     def refresh_ticks(self) -> None:
@@ -317,7 +319,7 @@ class SuggestionList(QListWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.fit_height)
+        QTimer.singleShot(0, self, self.fit_height)
 
 
 class ListEditor(QWidget):

@@ -256,7 +256,7 @@ class PreviewPane(QWidget):
             navigator = self.view.pageNavigator()
             if self.document is not None and self._page_before_resize is None:
                 self._page_before_resize = (navigator.currentPage(), navigator.currentLocation())
-                QTimer.singleShot(0, self._back_to_page)
+                QTimer.singleShot(0, self, self._back_to_page)  # dropped if deleted first
         return False
 
     def _back_to_page(self) -> None:
