@@ -7,6 +7,8 @@ import hashlib
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -480,3 +482,29 @@ def test_an_existing_file_never_becomes_a_library(tmp_path: Path, kind: str) -> 
     assert main(["--library", str(path), "library", "import", str(tmp_path / "x.json")]) == 1
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.sqlite3"]
+
+
+KILLED_WHILE_CREATING = """
+import os, signal, sys
+from pathlib import Path
+from workbook.library import store
+
+class KillOnFirstStep(list):
+    # The file exists and is in WAL mode; its tables are about to be made.
+    def __getitem__(self, index):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+store.MIGRATIONS = KillOnFirstStep()
+store.open_library(Path(sys.argv[1]))
+"""
+
+
+def test_a_library_killed_while_being_made_is_made_again(tmp_path: Path) -> None:
+    # Before: the half-made file was left under the library's name, and every
+    # later start refused it as "another program's database".
+    path = tmp_path / "library.sqlite3"
+    child = subprocess.run([sys.executable, "-c", KILLED_WHILE_CREATING, str(path)], check=False)
+    assert child.returncode == -9
+    assert not path.exists()
+    with open_library(path) as library:
+        assert library.clients() == []

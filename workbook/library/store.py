@@ -688,6 +688,37 @@ def _prepare(path: Path, conn: sqlite3.Connection, *, existed: bool = False) -> 
         (version,) = conn.execute("PRAGMA user_version").fetchone()
 
 
+def _create(target: Path) -> None:
+    """Make a new, empty library at `target`: whole, or not at all.
+
+    The library is made under a temporary name beside `target` and linked
+    into place only once its tables exist: a program killed while making it
+    (on its very first start) leaves no half-made file, which the next start
+    would refuse as another program's database. If another process made the
+    library meanwhile, theirs is kept.
+    """
+    partial = target.with_name(f".{target.name}.{os.getpid()}.new")
+    companions = [Path(f"{partial}-wal"), Path(f"{partial}-shm"), Path(f"{partial}-journal")]
+    for leftover in (partial, *companions):
+        leftover.unlink(missing_ok=True)
+    try:
+        conn = _connect(partial, create=True)
+        try:
+            _prepare(partial, conn)
+        finally:
+            conn.close()  # the last connection: SQLite folds the WAL into the file
+        try:
+            os.link(partial, target)
+        except FileExistsError:
+            pass  # made by another process meanwhile: theirs is used
+        except OSError:  # a file system without hard links
+            if not target.exists():
+                os.replace(partial, target)
+    finally:
+        for leftover in (partial, *companions):
+            leftover.unlink(missing_ok=True)
+
+
 def open_library(path: Path | None = None, *, create: bool = True) -> Library:
     """Open the library at `path` (None: environment variable, then the user's data folder).
 
@@ -718,8 +749,10 @@ def open_library(path: Path | None = None, *, create: bool = True) -> Library:
     old_umask = os.umask(0o077)
     conn: sqlite3.Connection | None = None
     try:
-        conn = _connect(target, create=create)
-        _prepare(target, conn, existed=existed)
+        if not existed:
+            _create(target)
+        conn = _connect(target, create=False)
+        _prepare(target, conn, existed=True)
     except sqlite3.Error as error:
         if conn is not None:
             conn.close()
