@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gettext
+import io
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +110,27 @@ def test_language_names_are_in_the_reader_language() -> None:
     assert display_name("es", "es") == "Español"
     assert display_name("es", "en") == "Spanish"
     assert display_name("en", "es") == "Inglés"
+
+
+def test_a_compiled_catalogue_says_what_the_po_says(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from_po = gettext.GNUTranslations(io.BytesIO(i18n._compile("es")))
+    compiled = tmp_path / "__cache__" / "workbook-test.mo"
+    monkeypatch.setattr(i18n, "_compiled_file", lambda language: compiled)
+    i18n.translator.cache_clear()
+    try:
+        assert i18n.translator("es")._catalog == from_po._catalog  # type: ignore[attr-defined]
+        compiled.parent.mkdir()
+        compiled.write_bytes(i18n._compile("es"))
+        i18n.translator.cache_clear()
+        assert i18n.translator("es")._catalog == from_po._catalog  # type: ignore[attr-defined]
+        assert i18n.translator("es").gettext("Page {number} of {total}") != (
+            "Page {number} of {total}")
+    finally:
+        i18n.translator.cache_clear()
+
+
+def test_a_compiled_catalogue_is_named_after_its_po() -> None:
+    source = Path(str(i18n.catalogue_file("es")))
+    name = i18n._compiled_file("es").name
+    assert name == f"workbook-{source.stat().st_size}-{source.stat().st_mtime_ns}.mo"
