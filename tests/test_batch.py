@@ -317,3 +317,27 @@ def test_workers_are_forked_only_from_a_single_threaded_process_on_linux(
         other.join()
     monkeypatch.setattr(sys, "platform", "darwin")
     assert _start_method() == "spawn"
+
+
+def test_a_worker_killed_from_outside_fails_one_row_and_the_rest_are_printed(
+    tmp_path: Path,
+) -> None:
+    from workbook import batch
+
+    jobs = _blank_jobs(tmp_path, 10)
+    seen: list[RowDone] = []
+
+    def on_row(done: RowDone) -> None:
+        seen.append(done)
+        if len(seen) == 2:  # the out-of-memory killer picks a worker
+            next(iter(batch._live_workers)).kill()
+
+    summary = run_jobs(jobs, processes=2, on_row=on_row)
+    assert [done.job.row for done in seen] == list(range(1, 11))
+    failed = [done for done in seen if not done.ok]
+    # At most the row it was building; the one it held next went to another worker.
+    assert len(failed) <= 1
+    assert all(done.error == "could not be built (the worker stopped)" for done in failed)
+    assert summary.printed == 10 - len(failed)
+    assert len(list(tmp_path.glob("*.pdf"))) == summary.printed
+    assert not batch._live_workers
