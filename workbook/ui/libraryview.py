@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -48,6 +49,8 @@ class LibraryView(QWidget):
         example_requested(): open the example plan as a new plan.
         recover_requested(object): restore a `Draft`.
         discard_requested(object): throw a `Draft` away.
+        history_requested(int): show a client's saved versions.
+        delete_requested(int): delete a client (the receiver asks first).
     """
 
     new_requested = Signal()
@@ -56,6 +59,8 @@ class LibraryView(QWidget):
     example_requested = Signal()
     recover_requested = Signal(object)
     discard_requested = Signal(object)
+    history_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,8 +122,19 @@ class LibraryView(QWidget):
         self.import_button.setAccessibleName(_("Import a plan file"))
         self.example_button = QPushButton(_("Try the example plan"))
         self.example_button.setAccessibleName(_("Open the example plan"))
+        self.history_button = QPushButton(_("History…"))
+        self.history_button.setAccessibleName(_("The selected client's saved versions"))
+        self.history_button.setToolTip(
+            _("See the saved versions of the plan, and restore one")
+        )
+        self.delete_button = QPushButton(_("Delete…"))
+        self.delete_button.setAccessibleName(_("Delete the selected client"))
+        self.delete_button.setToolTip(
+            _("Delete the client with every saved version (Delete); asks first")
+        )
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.import_button):
+        for button in (self.new_button, self.open_button, self.history_button,
+                       self.delete_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.example_button)
@@ -147,6 +163,9 @@ class LibraryView(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.example_button.clicked.connect(self.example_requested)
         self.open_button.clicked.connect(self._open_selected)
+        self.history_button.clicked.connect(lambda: self._emit_selected(self.history_requested))
+        self.delete_button.clicked.connect(lambda: self._emit_selected(self.delete_requested))
+        self.table.installEventFilter(self)
         self.table.itemActivated.connect(lambda item, _c: self._open_item(item))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.search.textChanged.connect(self._filter)
@@ -225,7 +244,33 @@ class LibraryView(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.table.currentItem()
-        self.open_button.setEnabled(item is not None and not item.isHidden())
+        chosen = item is not None and not item.isHidden()
+        for button in (self.open_button, self.history_button, self.delete_button):
+            button.setEnabled(chosen)
+
+    def selected_client(self) -> int | None:
+        item = self.table.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return int(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        client_id = self.selected_client()
+        if client_id is not None:
+            signal.emit(client_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Delete in the client list deletes the chosen client (after asking).
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self._emit_selected(self.delete_requested)
+            return True
+        return super().eventFilter(watched, event)
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
         self.open_requested.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))

@@ -50,6 +50,7 @@ from .libraryview import LibraryView
 from .preview import PreviewPane
 from .printing import PrintError, can_duplex, prepare_printer, print_pdf
 from .renderer import Renderer
+from .revisionactions import RevisionActions
 from .rowedit import same_new_row
 from .session import Session
 
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.facility_label)
         self.load_facility()
         self._make_actions()
+        self.revisions = RevisionActions(self, self)
         self._make_menus()
         self._connect()
         undo_keys = [*self.undo_action.shortcuts(), *self.redo_action.shortcuts()]
@@ -270,6 +272,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_note_action)
+        file_menu.addAction(self.revisions.history_action)
         file_menu.addAction(self.export_plan_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_pdf_action)
@@ -345,6 +348,7 @@ class MainWindow(QMainWindow):
             self.export_pdf_action, self.print_action, self.print_cards_action,
             self.print_wallet_action, self.close_plan_action, self.next_page_action,
             self.previous_page_action, self.refresh_preview_action, self.preview_action,
+            self.revisions.history_action,
         ):
             action.setEnabled(editing)
 

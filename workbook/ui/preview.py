@@ -90,9 +90,12 @@ class PreviewPane(QWidget):
         renderer: Renderer,
         parent: QWidget | None = None,
         reviews: Callable[[], tuple[ReviewEntry, ...]] | None = None,
+        *,
+        overflow: bool = True,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.lists_overflow = overflow  # whether the card overflow list is shown
         self.renderer = renderer
         self.reviews = reviews
         self.document: QPdfDocument | None = None
@@ -277,8 +280,8 @@ class PreviewPane(QWidget):
             if note.field_path:
                 item.setToolTip(_("Double-click to go to this field"))
             self.overflow_list.addItem(item)
-        self.overflow_label.setVisible(bool(notes))
-        self.overflow_list.setVisible(bool(notes))
+        self.overflow_label.setVisible(bool(notes) and self.lists_overflow)
+        self.overflow_list.setVisible(bool(notes) and self.lists_overflow)
 
     def _jump(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)

@@ -73,14 +73,16 @@ def click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
 def answer_box(qtbot: Any, act: Any, answer: Any) -> list[str]:
     """Do `act`, which opens a modal box, and answer the box as a person would.
 
-    `answer` is a key (Enter, Escape) pressed on the box, or a button's words,
-    clicked with the mouse. Returns the text of every box that opened (none
-    if `act` asked nothing).
+    `answer` is a key (Enter, Escape) pressed on the box, a button's words,
+    clicked with the mouse, or a function given the box (which closes it).
+    Returns the text of the box that opened (a dialog's title), or nothing if
+    `act` asked nothing. A box opened from another box works too.
     """
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
     seen: list[str] = []
+    already = QApplication.activeModalWidget()
     # Looked for every few milliseconds: moving the pointer on the way to a
     # click runs the event loop before the box opens.
     timer = QTimer()
@@ -88,11 +90,13 @@ def answer_box(qtbot: Any, act: Any, answer: Any) -> list[str]:
 
     def respond() -> None:
         box = QApplication.activeModalWidget()
-        if box is None or not box.isVisible():
+        if box is None or box is already or not box.isVisible():
             return
         timer.stop()
         seen.append(box.text() if isinstance(box, QMessageBox) else box.windowTitle())
-        if isinstance(answer, str):
+        if callable(answer) and not isinstance(answer, Qt.Key):
+            answer(box)
+        elif isinstance(answer, str):
             buttons = [b for b in box.findChildren(QAbstractButton) if b.text() == answer]
             if not buttons:
                 box.close()  # never left open: the test would wait for ever
