@@ -150,3 +150,60 @@ def test_a_suggestion_list_closed_before_its_deferred_resize_is_left_alone(qtbot
     suggestions.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.wait(20)  # the deferred calls are due now; none may reach the deleted list
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900), (960, 600)])
+def test_every_table_is_readable_at_laptop_sizes(
+    qtbot: Any, window: Any, size: tuple[int, int]
+) -> None:
+    """One line per row, every heading whole, every column in sight without scrolling.
+
+    960 x 600 is what a 1440 x 900 screen at 150 % scaling gives the window.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from workbook.ui.mainwindow import settings
+    from workbook.ui.style import STYLE_SHEET
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(STYLE_SHEET)  # the program's own look, padding and all
+    try:
+        # The panes as a first start lays them out for this size.
+        for key in ("editor/splitter", "window/geometry", "window/state"):
+            settings().remove(key)
+        window.resize(*size)
+        window.restore_layout()
+        window.open_example()
+        _check_tables(qtbot, window)
+    finally:
+        app.setStyleSheet("")
+
+
+def _check_tables(qtbot: Any, window: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    tables = 0
+    for key in ("prevention", "support_network", "whole_health", "continuing_care", "goals",
+                "crisis_plan", "check_ins"):
+        window.editor.show_page(key)
+        qtbot.wait(20)
+        for editor in window.editor.page(key).findChildren(ListEditor):
+            if not editor.isVisible():
+                continue
+            tables += 1
+            table = editor.table
+            header = table.horizontalHeader()
+            title = editor.model.title
+            for i in range(editor.model.columnCount()):
+                assert header.sectionSize(i) >= header.sectionSizeHint(i), (title, i)
+            lines = max(1 + str(editor.model.headerData(i, Qt.Orientation.Horizontal)).count("\n")
+                        for i in range(editor.model.columnCount()))
+            assert header.height() >= QFontMetrics(header.font()).lineSpacing() * lines, title
+            assert header.length() <= table.viewport().width(), (title, header.length())
+            assert not table.horizontalScrollBar().isVisible(), title
+            rows = table.verticalHeader()
+            assert {rows.sectionSize(r) for r in range(editor.model.rowCount())} == {
+                rows.defaultSectionSize()
+            }, title
+    assert tables >= 20

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..form import suggest
 from ..form.pages import Question
 from ..text.i18n import _
+from .columns import fit_widths
 from .controller import PlanController, related
 from .listmodel import RecordListModel
 from .rowedit import RowEditor
@@ -75,6 +76,7 @@ class ListTable(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._heading_floors: dict[bool, list[int]] = {}
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.timeout.connect(self.fit)
@@ -86,18 +88,25 @@ class ListTable(QTableView):
     # -- size ----------------------------------------------------------------
 
     def fit(self, *_args: object) -> None:
+        self.span_add_row()
         self.fit_columns()
         self.fit_height()
 
+    def span_add_row(self) -> None:
+        """The new-row line is one cell across the table, so its hint is read whole."""
+        self.clearSpans()
+        columns = self.list_model.columnCount()
+        if columns > 1:
+            self.setSpan(self.list_model.rowCount() - 1, 0, 1, columns)
+
     def fit_columns(self) -> None:
-        """Every heading whole; long answers cut to one line; spare room to the words."""
+        """Every heading whole; long answers cut to one line; the table inside its room."""
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
         model = self.list_model
         wanted: list[int] = []
-        grows: list[bool] = []
+        grows: list[int] = []
         for column_index, column in enumerate(model.columns):
-            heading = header.sectionSizeHint(column_index)
             content = 0
             if column.kind.kind == "bool":
                 content = 28
@@ -105,26 +114,54 @@ class ListTable(QTableView):
                 for row in range(model.rowCount() - 1):
                     text = str(model.index(row, column_index).data() or "")
                     content = max(content, metrics.horizontalAdvance(text) + 16)
-                if column_index == 0:
-                    hint = str(model.index(model.rowCount() - 1, 0).data() or "")
-                    content = max(content, metrics.horizontalAdvance(hint) + 16)
-            wanted.append(max(heading, min(content, MAX_COLUMN)))
-            grows.append(column.kind.kind in ("text", "texts"))
+            wanted.append(min(content, MAX_COLUMN))
+            if column.kind.kind in ("text", "texts"):
+                grows.append(column_index)
         room = self.viewport().width() if self.isVisible() else 0
-        spare = room - sum(wanted)
-        growing = [i for i, grow in enumerate(grows) if grow] or [len(wanted) - 1]
-        if spare > 0 and growing:
-            share, left = divmod(spare, len(growing))
-            for n, i in enumerate(growing):
-                wanted[i] += share + (1 if n < left else 0)
-        for i, width in enumerate(wanted):
+        # Headings on one line while the answers fit beside them, else on two
+        # (a taller header, and more of each answer in sight).
+        one_line = self._heading_widths(two_lines=False)
+        wrap = bool(room) and sum(map(max, wanted, one_line)) > room
+        floors = self._heading_widths(two_lines=True) if wrap else one_line
+        self._set_heading_lines(2 if wrap else 1)
+        if room:
+            widths = fit_widths(wanted, floors, room, grows)
+        else:
+            widths = [max(w, f) for w, f in zip(wanted, floors, strict=True)]
+        for i, width in enumerate(widths):
             if header.sectionSize(i) != width:
                 header.resizeSection(i, width)
+
+    def _heading_widths(self, *, two_lines: bool) -> list[int]:
+        """Each column's least width: its heading whole, on one line or on two.
+
+        Asked of the header itself (its margins and font), once for each way.
+        """
+        if two_lines not in self._heading_floors:
+            model = self.list_model
+            shown = model.two_line_headings
+            model.set_two_line_headings(two_lines)
+            header = self.horizontalHeader()
+            self._heading_floors[two_lines] = [
+                header.sectionSizeHint(i) for i in range(model.columnCount())
+            ]
+            model.set_two_line_headings(shown)
+        return self._heading_floors[two_lines]
+
+    def _set_heading_lines(self, lines: int) -> None:
+        header = self.horizontalHeader()
+        self.list_model.set_two_line_headings(lines == 2)
+        # The header is as tall as its lines (it does not grow for a second one itself).
+        tall = QFontMetrics(header.font()).lineSpacing() * lines + 8
+        if header.minimumHeight() != tall:
+            header.setMinimumHeight(tall)
 
     def needed_height(self) -> int:
         lines = max(MIN_LINES, min(self.list_model.rowCount(), MAX_LINES))
         rows = lines * self.verticalHeader().defaultSectionSize()
-        frame = 2 * self.frameWidth() + self.horizontalHeader().height()
+        # The header's own wish: it is taller when the headings take two lines.
+        header = self.horizontalHeader()
+        frame = 2 * self.frameWidth() + max(header.sizeHint().height(), header.minimumHeight())
         total = self.horizontalHeader().length()
         bar = 0
         if self.isVisible() and total > self.viewport().width():

@@ -38,6 +38,7 @@ from ..plan import (
 )
 from ..text.dates import format_date
 from ..text.i18n import N_, _
+from .columns import heading_text
 from .controller import PlanController, related
 
 ROW_MIME = "application/x-recovery-workbook-row"
@@ -122,6 +123,7 @@ class RecordListModel(QAbstractTableModel):
         self.list_kind = classify(info)
         self.title = path_title(controller.plan, list_path)
         self.columns = columns_for(self.list_kind, self.title, field_description(info))
+        self.two_line_headings = False
         self._inserting = False
         controller.changed.connect(self._on_changed)
 
@@ -193,13 +195,20 @@ class RecordListModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.heading + (" *" if column.kind.required else "")
+            return heading_text(column.heading, column.kind.required,
+                                two_lines=self.two_line_headings)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{column.title}: {column.description}" if column.description else column.title
             return tip + (_(" (needed)") if column.kind.required else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return column.title
         return None
+
+    def set_two_line_headings(self, on: bool) -> None:
+        """Break long headings onto two lines (the table is too narrow for them on one)."""
+        if self.two_line_headings != on:
+            self.two_line_headings = on
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def is_add_row(self, row: int) -> bool:
         return row == self.rowCount() - 1

@@ -694,9 +694,12 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.editor.splitter.restoreState(splitter)
         else:
+            # On a small screen the form gets two thirds, so that its tables
+            # keep every column in sight.
             width = self.width()
-            side = 190 if width < 1200 else 220
-            preview = max(260, (width - side) * 2 // 5)
+            side = 170 if width < 1000 else 190 if width < 1200 else 220
+            preview = 240 if width < 1000 else max(
+                260, (width - side) // 3 if width < 1200 else (width - side) * 2 // 5)
             self.editor.splitter.setSizes([side, width - side - preview, preview])
         shown = store.value("editor/preview", True)
         if str(shown).lower() in ("false", "0"):

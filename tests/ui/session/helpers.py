@@ -20,6 +20,10 @@ def wheel(widget: QWidget, notches: int = -1, pos: QPoint | None = None) -> None
     Delivered to the window as the system delivers one (a spontaneous event
     that Qt hands from the widget under the pointer on to its parents).
     """
+    # Pending layouts first (a label that wraps anew moves what is below it):
+    # the pointer goes where the widget is now, as a person's eyes see it.
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
     where = pos if pos is not None else widget.rect().center()
     window = widget.window()
     handle = window.windowHandle()
