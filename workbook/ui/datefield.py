@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from ..form.dates import DateTextError, example, parse_date, show_date
 from ..plan import Paper, PrintSettings
 from ..text.i18n import _
+
+# Room the calendar needs beyond its own size hint under the program's style.
+CALENDAR_EXTRA = QSize(48, 16)
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -176,6 +179,11 @@ class DateField(QWidget):
         start = self._value or self._opens_at() or dt.date.today()
         calendar.setSelectedDate(to_qdate(start))
         calendar.setCurrentPage(start.year, start.month)
+        # Its own size leaves out the program's thicker frame around item views
+        # (style.py): the sixth week was cut off and "Wed" cut to "W…".
+        hint = calendar.sizeHint()
+        calendar.setMinimumSize(hint.width() + CALENDAR_EXTRA.width(),
+                                hint.height() + CALENDAR_EXTRA.height())
         menu = QMenu(self)
         action = QWidgetAction(menu)
         action.setDefaultWidget(calendar)

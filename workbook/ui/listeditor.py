@@ -39,6 +39,9 @@ from .steady import keep_in_place
 # page) and at most this many before it scrolls itself.
 MIN_LINES = 3
 MAX_LINES = 8
+# Headings go onto two lines when on one they would take more of the table's
+# width than this.
+HEADINGS_SHARE = 0.75
 # A long answer's column is at most this wide; the whole text is in its tooltip
 # and in the row's fields below.
 MAX_COLUMN = 280
@@ -118,10 +121,11 @@ class ListTable(QTableView):
             if column.kind.kind in ("text", "texts"):
                 grows.append(column_index)
         room = self.viewport().width() if self.isVisible() else 0
-        # Headings on one line while the answers fit beside them, else on two
-        # (a taller header, and more of each answer in sight).
+        # Headings on one line unless that leaves the answers too little room;
+        # decided by the headings alone, so the header does not change height
+        # while a row is typed.
         one_line = self._heading_widths(two_lines=False)
-        wrap = bool(room) and sum(map(max, wanted, one_line)) > room
+        wrap = bool(room) and sum(one_line) > room * HEADINGS_SHARE
         floors = self._heading_widths(two_lines=True) if wrap else one_line
         self._set_heading_lines(2 if wrap else 1)
         if room:
@@ -131,6 +135,13 @@ class ListTable(QTableView):
         for i, width in enumerate(widths):
             if header.sectionSize(i) != width:
                 header.resizeSection(i, width)
+        # No sideways scroll bar while the columns fit (one could linger from
+        # a narrower moment); only headings wider than the table bring it.
+        fits = bool(room) and sum(widths) <= room
+        bars = Qt.ScrollBarPolicy
+        policy = bars.ScrollBarAlwaysOff if fits else bars.ScrollBarAsNeeded
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
 
     def _heading_widths(self, *, two_lines: bool) -> list[int]:
         """Each column's least width: its heading whole, on one line or on two.
@@ -254,9 +265,11 @@ class SuggestionList(QListWidget):
 
     Signals:
         reloaded(): the suggestions were read again (the pathways changed).
+        added(): a tick added a row (the last one).
     """
 
     reloaded = Signal()
+    added = Signal()
 
     def __init__(self, controller: PlanController, question: Question) -> None:
         super().__init__()
@@ -330,10 +343,14 @@ class SuggestionList(QListWidget):
             return
         offer = self.offers[self.row(item)]
         on = item.checkState() == Qt.CheckState.Checked
+        path = suggest.BINDINGS[offer.kind].list_path
+        before = len(self.controller.value(path))
         message = suggest.tick(self.controller, offer, on)
         if message:
             self.controller.failed.emit(message)
         self.refresh_ticks()
+        if on and len(self.controller.value(path)) > before:
+            self.added.emit()
 
     def set_ticked(self, text: str, on: bool) -> None:
         """Tick or untick a suggestion by its words (what a click does)."""
@@ -386,6 +403,9 @@ class ListEditor(QWidget):
             layout.addWidget(self.suggestion_label)
             layout.addWidget(self.suggestions)
             self.suggestions.reloaded.connect(self._describe_suggestions)
+            # "Tick to add, then change the words in the row below": the row
+            # below is the one just ticked.
+            self.suggestions.added.connect(self._show_added_row)
             self._describe_suggestions()
         self.table = ListTable(self.model)
         self.table.setAccessibleName(self.model.title)
@@ -438,6 +458,9 @@ class ListEditor(QWidget):
             text += " " + _("Those in bold fit the pathways chosen.")
         self.suggestion_label.setText(text)
         self.suggestion_label.setVisible(bool(self.suggestions.offers))
+
+    def _show_added_row(self) -> None:
+        self.table.select_row(self.model.rowCount() - 2)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() != self.row_editor.row:

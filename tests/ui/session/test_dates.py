@@ -92,3 +92,38 @@ def test_a_date_that_is_not_one_is_named_and_not_saved(qtbot: Any, window: MainW
     assert window.controller.plan.about.next_review_date is None
     assert messages and messages[-1].startswith("Next review date: not a date")
     assert date.edit.text() == "next tuesday"  # what was typed stays to be fixed
+
+
+def test_the_calendar_shows_every_week_and_every_day_name_whole(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """Under the program's own style the sixth week was cut off and "Wed" cut to "W…"."""
+    from PySide6.QtWidgets import QTableView
+
+    from workbook.ui.style import STYLE_SHEET
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(STYLE_SHEET)
+    try:
+        open_new_plan(qtbot, window)
+        window.controller.set("about.plan_date", dt.date(2026, 11, 3))  # six weeks shown
+        plan_date = date_editor(window, "about.plan_date")
+        click(qtbot, plan_date.button)
+        calendar = plan_date.calendar
+        assert calendar is not None
+        qtbot.waitExposed(calendar)
+        QApplication.processEvents()
+        grid = calendar.findChild(QTableView)
+        assert grid is not None
+        model = grid.model()
+        for row in range(model.rowCount()):
+            bottom = grid.rowViewportPosition(row) + grid.rowHeight(row)
+            assert bottom <= grid.viewport().height(), f"week row {row} cut off"
+        metrics = grid.fontMetrics()
+        for column in range(1, model.columnCount()):
+            name = str(model.index(0, column).data())
+            assert grid.columnWidth(column) >= metrics.horizontalAdvance(name) + 4, name
+        press(qtbot, Qt.Key.Key_Escape)
+    finally:
+        app.setStyleSheet("")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from workbook.plan import CareKind, GoalArea, SupportPerson, TriggerKind
-from workbook.ui.listeditor import ListEditor
+from workbook.ui.listeditor import ListEditor, SuggestionList
 from workbook.ui.mainwindow import MainWindow
 
 from .helpers import click, focused, open_new_plan, press, type_here
@@ -123,21 +123,34 @@ def test_headers_are_never_cut(qtbot: Any, window: MainWindow) -> None:
         assert header.sectionSize(column) >= widest, text
 
 
-def test_ticking_a_suggestion_moves_nothing_under_the_pointer(
+def triggers_and_suggestions(
     qtbot: Any, window: MainWindow
-) -> None:
+) -> tuple[ListEditor, SuggestionList]:
+    """A new plan's triggers, their suggestions in sight."""
     open_new_plan(qtbot, window)
     triggers = list_on_page(window, "prevention", "prevention.triggers")
     suggestions = triggers.suggestions
     assert suggestions is not None
-    page = window.editor.page("prevention")
-    page.ensureWidgetVisible(suggestions)
+    window.editor.page("prevention").ensureWidgetVisible(suggestions)
+    QApplication.processEvents()
+    return triggers, suggestions
+
+
+def tick(qtbot: Any, suggestions: SuggestionList, row: int) -> None:
+    """Click a suggestion's tick box (at the item's left edge)."""
+    rect = suggestions.visualItemRect(suggestions.item(row))
+    click(qtbot, suggestions.viewport(), QPoint(rect.left() + 10, rect.center().y()))
+
+
+def test_ticking_a_suggestion_moves_nothing_under_the_pointer(
+    qtbot: Any, window: MainWindow
+) -> None:
+    triggers, suggestions = triggers_and_suggestions(qtbot, window)
     for row in range(4):
         item_rect = suggestions.visualItemRect(suggestions.item(row))
         before = suggestions.viewport().mapToGlobal(item_rect.center())
         table_height = triggers.table.height()
-        # The tick box sits at the item's left edge.
-        click(qtbot, suggestions.viewport(), QPoint(item_rect.left() + 10, item_rect.center().y()))
+        tick(qtbot, suggestions, row)
         assert suggestions.item(row).checkState() == Qt.CheckState.Checked
         after = suggestions.viewport().mapToGlobal(item_rect.center())
         assert after == before
@@ -193,3 +206,21 @@ def test_no_stale_fill_in_warning_once_the_row_is_added(qtbot: Any, window: Main
     assert window.controller.plan.crisis_plan.contacts[0].phone == "555-0199"
     assert contacts.row_editor.status.text() == ""
     assert not window.editor.message.isVisible()
+
+
+def test_a_ticked_suggestion_is_the_row_shown_below_to_change(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """"Tick to add, then change the words in the row below": the row just ticked."""
+    triggers, suggestions = triggers_and_suggestions(qtbot, window)
+    for row in range(3):
+        tick(qtbot, suggestions, row)
+        first = triggers.row_editor.fields["trigger"]
+        assert first.text() == suggestions.offers[row].text
+        assert triggers.row_editor.row == row
+    # A response typed now goes with the third trigger.
+    click(qtbot, triggers.row_editor.fields["response"])
+    type_here(qtbot, "Call Lee")
+    press(qtbot, Qt.Key.Key_Tab)
+    plan_triggers = window.controller.plan.prevention.triggers
+    assert [t.response for t in plan_triggers] == ["", "", "Call Lee"]
