@@ -210,3 +210,22 @@ def test_deleting_a_client_after_saying_so(
     assert [c.name for c in library.clients()] == ["Lee K."]
     assert view.visible_names() == ["Lee K."]
     assert QApplication.activeModalWidget() is None
+
+
+def test_in_spanish_the_history_names_the_parts_that_changed_in_spanish(
+    library: Library,
+) -> None:
+    """The library's change sentences are English only: no English mixed in."""
+    from workbook.text.i18n import set_interface_language
+    from workbook.ui.revisions import revision_rows
+
+    client = _three_versions(library)
+    set_interface_language("es")
+    try:
+        rows = revision_rows(library, client)
+    finally:
+        set_interface_language(None)
+    assert rows[0].changes == ("cambios en Sobre este plan (portada)",)
+    assert rows[2].changes == ("primera versión guardada",)
+    text = " ".join(change for row in rows for change in row.changes)
+    assert "changed" not in text and " the " not in text

@@ -31,13 +31,22 @@ from PySide6.QtWidgets import (
 )
 
 from ..facility import Facility
+from ..form.pages import PAGES
 from ..library import Library, describe_changes
 from ..plan import Plan
 from ..text.dates import date_locale, format_date
-from ..text.i18n import _, ngettext
+from ..text.i18n import _, interface_language, ngettext
 from .controller import PlanController
 from .preview import PreviewPane
 from .renderer import Renderer
+from .sidepanel import page_label
+
+
+def close_buttons() -> QDialogButtonBox:
+    """A button row with Close in the interface's language (Qt's own is English here)."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+    return buttons
 
 
 def fit_screen(dialog: QDialog, width: int, height: int) -> None:
@@ -72,11 +81,29 @@ def revision_rows(library: Library, client_id: int) -> list[RevisionRow]:
         if previous is None:
             changes: tuple[str, ...] = (_("first saved version"),)
         else:
-            changes = tuple(describe_changes(previous, plan)) or (_("no changes"),)
+            changes = what_changed(previous, plan)
         rows.append(RevisionRow(info.number, info.saved, info.reason, changes))
         previous = plan
     rows.reverse()
     return rows
+
+
+def what_changed(old: Plan, new: Plan) -> tuple[str, ...]:
+    """What changed from `old` to `new`, in the interface's language.
+
+    The library describes changes in English sentences only; in another
+    language the parts of the plan that changed are named instead, in the
+    side panel's words, rather than mixing English with the field titles.
+    """
+    if interface_language() == "en":
+        return tuple(describe_changes(old, new)) or (_("no changes"),)
+    keys = {page.key for page in PAGES}
+    parts = [page_label(page) for page in PAGES if getattr(old, page.key) != getattr(new, page.key)]
+    if old.model_dump(exclude=keys) != new.model_dump(exclude=keys):
+        parts.append(_("print settings and the wallet card"))
+    if not parts:
+        return (_("no changes"),)
+    return tuple(_("changes in {part}").format(part=part) for part in parts)
 
 
 def saved_day(moment: dt.datetime) -> dt.date:
@@ -153,7 +180,7 @@ class HistoryDialog(QDialog):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setAccessibleName(_("What changed in this version"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = close_buttons()
         self.view_button = QPushButton(_("See its workbook"))
         self.view_button.setToolTip(_("The workbook as it was when this version was saved "
                                       "(read only)"))
@@ -250,7 +277,7 @@ class RevisionViewer(QDialog):
         # What did not fit on that version's cards is not what this view is for.
         self.preview = PreviewPane(self.controller, self.renderer, self,
                                    reviews=lambda: reviews, overflow=False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = close_buttons()
         self.restore_button = QPushButton(_("Restore this version"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
