@@ -134,6 +134,18 @@ def test_the_companion_page_faces_the_crisis_page(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ALL)
+def test_the_companion_page_is_one_page_two_in_large_print(name: str) -> None:
+    # Spanish is longer: the companion is kept to its page with fewer lines to write
+    # on (and, in normal print, 10.5 pt type) rather than a page of its last part.
+    language = language_of(name)
+    numbers, _ = crisis_of(name)
+    next_part = squash(words(language, "Part {number}").format(number=8).upper())
+    texts = [squash(t) for t in page_texts(built(name))]
+    part_8 = next(i for i, t in enumerate(texts, start=1) if i > numbers[-1] and next_part in t)
+    assert 1 <= part_8 - numbers[-1] - 1 <= (2 if is_large(name) else 1)
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_a_page_left_over_before_the_crisis_plan_holds_lines_for_notes(name: str) -> None:
     numbers, _ = crisis_of(name)
     before = pages_of(name)[numbers[0] - 2]
