@@ -122,6 +122,18 @@ def test_the_crisis_plan_starts_on_a_left_hand_page_at_its_top(name: str) -> Non
     assert first.text.startswith(kicker) and first.top < (100 if is_large(name) else 80)
 
 
+@pytest.mark.parametrize("name", ALL)
+def test_the_band_title_never_wraps_word_by_word(name: str) -> None:
+    # Beside long Spanish numbers in large print the title once took a line a word
+    # ("Mi / plan / de / crisis"): the band then puts it across its top.
+    _, pages = crisis_of(name)
+    white = [c for c in pages[0].chars if str(c["text"]).strip()
+             and tuple(round(float(v), 2) for v in c["non_stroking_color"] or (0,)) in {
+                 (1.0,), (1.0, 1.0, 1.0)}]
+    baselines = {round(float(c["bottom"])) for c in white}  # type: ignore[arg-type]
+    assert 3 <= len(baselines) <= 5, sorted(baselines)  # title, a label, a number
+
+
 @pytest.mark.parametrize("name", NORMAL)
 def test_the_companion_page_faces_the_crisis_page(name: str) -> None:
     # In a stapled or duplex-printed workbook an even page is on the left, and

@@ -59,14 +59,18 @@ class CrisisBand(Flowable):  # type: ignore[misc]
         self._placed: list[tuple[Flowable, float, float]] = []
         self._build(stacked)
 
-    def _build(self, stacked: bool) -> None:
+    def _value_size(self) -> float:
+        return self.size * (1.45 if self.large else 1.6)
+
+    def _build(self, stacked: bool, value: float | None = None) -> None:
         """The band's words, side by side or stacked: the kicker and title on one line
         across the band, the entries below it (when beside the numbers the title would
         wrap word by word). Stacked, the labels are 14 pt at most (the least a
-        large-print label is set in) and the numbers a little smaller, so that a
+        large-print label is set in) and the numbers `value` points, so that a
         crisis line's name and each number take one line."""
         size = self.size
         self.stacked = stacked
+        value = value or self._value_size()
         title_size = size * (1.3 if self.compact or stacked else 1.9)
         if stacked:
             self.left = [text_flowable(f"{self.kicker} · {self.title}",
@@ -75,7 +79,6 @@ class CrisisBand(Flowable):  # type: ignore[misc]
             self.left = [text_flowable(self.kicker, _white("band_kicker", size, True)),
                          text_flowable(self.title, _white("band_title", title_size, True, 1.1))]
         label = min(size, 14.0) if stacked else size
-        value = size * (1.25 if stacked else 1.45 if self.large else 1.6)
         self.right = [
             (text_flowable(e.label, _white("band_label", label)),
              text_flowable(e.value, _white("band_value", value, True, 1.1)))
@@ -118,13 +121,27 @@ class CrisisBand(Flowable):  # type: ignore[misc]
         left = room - sum(values)
         return [inner, *(v + left * w / sum(wants) for v, w in zip(values, wants, strict=True))]
 
+    def _fits_beside(self, width: float) -> bool:
+        """Whether the kicker takes one line and the title two at most in `width`."""
+        for flowable, most in zip(self.left, (1, 2), strict=True):
+            _, height = flowable.wrap(width, 1e6)
+            if height > most * flowable.style.leading + 0.5:
+                return False
+        return True
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         inner = avail_width - 2 * self.pad
-        if not self.stacked:
-            widths = self._widths(inner)
-            # The kicker on one line and the title in two at most, or stacked.
-            if widths[0] < max(_natural(self.left[0]), _natural(self.left[1]) / 2):
-                self._build(True)
+        if not self.stacked and not self._fits_beside(self._widths(inner)[0]):
+            self._build(True)
+        if self.stacked:
+            # The numbers side by side, each on one line: smaller type if need be,
+            # never below the page's body size.
+            gaps = self.gap * (len(self.right) - 1)
+            needed = sum(_natural(value) for _, value in self.right) + gaps
+            size = self.right[0][1].style.fontSize if self.right else self.size
+            fitting = max(self.size, size * min(1.0, (inner - gaps) / (needed - gaps)))
+            if fitting < size - 0.01:
+                self._build(True, fitting)
         widths = self._stacked_widths(inner) if self.stacked else self._widths(inner)
         placed: list[tuple[Flowable, float, float]] = []
         y = 0.0
