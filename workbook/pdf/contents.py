@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from . import pen
 from .canvas_text import Align, draw_line, prepare
 from .markup import text_width
 from .styles import ACCENT, INK, RULE
@@ -28,7 +29,7 @@ WIDEST_NUMBER = "888"  # room kept for any page number
 CRISIS_PLAN = "crisis_plan"
 
 
-class Marker(Flowable):  # type: ignore[misc]
+class Marker(pen.Direct):
     """Takes no room; tells the canvas that `name` starts on this page."""
 
     _ZEROSIZE = True
@@ -40,8 +41,8 @@ class Marker(Flowable):  # type: ignore[misc]
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0.0, 0.0
 
-    def draw(self) -> None:
-        mark = getattr(self.canv, "mark", None)
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        mark = getattr(canv, "mark", None)
         if mark is not None:
             mark(self.name)
 

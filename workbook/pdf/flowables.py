@@ -10,8 +10,11 @@ from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from . import pen
 from .styles import ACCENT, BOX_RULE, WRITE_LINE
 
 MOVE_LINES = 12  # lines to write on that always stay where they are when this many fit
@@ -19,7 +22,7 @@ MOVE_LINES = 12  # lines to write on that always stay where they are when this m
 WRITE_LINE_WIDTH = 0.75
 
 
-class WriteLines(Flowable):  # type: ignore[misc]
+class WriteLines(pen.Direct):
     """`count` light ruled lines to write on, `spacing` apart.
 
     `optional` lines are extra room after an answer: at the foot of a page
@@ -52,13 +55,13 @@ class WriteLines(Flowable):  # type: ignore[misc]
             return []
         return [WriteLines(fits, self.spacing, self.indent)]
 
-    def draw(self) -> None:
-        canv = self.canv
-        canv.setStrokeColor(WRITE_LINE)
-        canv.setLineWidth(WRITE_LINE_WIDTH)
-        for i in range(self.count):
-            y = self.height - (i + 1) * self.spacing + 1
-            canv.line(self.indent, y, self.width, y)
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pen.stroke(canv, WRITE_LINE)
+        pen.line_width(canv, WRITE_LINE_WIDTH)
+        top = y + self.height + 1
+        start, end = x + self.indent, x + self.width
+        pen.rules(canv, [(start, top - i * self.spacing, end, top - i * self.spacing)
+                         for i in range(1, self.count + 1)])
 
 
 class FillLines(WriteLines):
@@ -79,7 +82,7 @@ class FillLines(WriteLines):
         return []
 
 
-class TickBox(Flowable):  # type: ignore[misc]
+class TickBox(pen.Direct):
     """A tick box followed by a paragraph (a choice to tick by hand or printed ticked)."""
 
     def __init__(self, paragraph: Paragraph, side: float, ticked: bool = False) -> None:
@@ -104,27 +107,27 @@ class TickBox(Flowable):  # type: ignore[misc]
     def getSpaceAfter(self) -> float:
         return float(self.paragraph.getSpaceAfter())
 
-    def draw(self) -> None:
-        canv = self.canv
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         style = self.paragraph.style
         # Put the box on the first line of text, centred on its x-height.
-        first_baseline = self.height - style.fontSize
-        y = first_baseline + style.fontSize * 0.35 - self.side / 2
-        canv.setStrokeColor(ACCENT)
-        canv.setLineWidth(0.9)
-        canv.rect(0, y, self.side, self.side, stroke=1, fill=0)
+        first_baseline = y + self.height - style.fontSize
+        box = first_baseline + style.fontSize * 0.35 - self.side / 2
+        pen.stroke(canv, ACCENT)
+        pen.line_width(canv, 0.9)
+        canv.rect(x, box, self.side, self.side, stroke=1, fill=0)
         if self.ticked:
-            canv.setLineWidth(1.6)
+            pen.line_width(canv, 1.6)
             s = self.side
             path = canv.beginPath()
-            path.moveTo(0.2 * s, y + 0.5 * s)
-            path.lineTo(0.42 * s, y + 0.22 * s)
-            path.lineTo(0.85 * s, y + 0.85 * s)
+            path.moveTo(x + 0.2 * s, box + 0.5 * s)
+            path.lineTo(x + 0.42 * s, box + 0.22 * s)
+            path.lineTo(x + 0.85 * s, box + 0.85 * s)
             canv.drawPath(path, stroke=1, fill=0)
-        self.paragraph.drawOn(canv, self.side + self.gap, self.height - self.paragraph.height)
+        self.paragraph.drawOn(canv, x + self.side + self.gap,
+                              y + self.height - self.paragraph.height)
 
 
-class Panel(Flowable):  # type: ignore[misc]
+class Panel(pen.Direct):
     """Flowables inside a softly framed box; splits across pages like a frame would.
 
     A panel cut by a page break is drawn open at the cut (no bottom or top
@@ -298,24 +301,24 @@ class Panel(Flowable):  # type: ignore[misc]
     def _part(self, content: list[Flowable], open_top: bool, open_bottom: bool) -> Panel:
         return Panel(content, self.padding, self.background, self.border, open_top, open_bottom)
 
-    def draw(self) -> None:
-        canv = self.canv
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         width, height = self.width, self.height
+        right, top = x + width, y + height
         if self.background is not None:
-            canv.setFillColor(self.background)
-            canv.rect(0, 0, width, height, stroke=0, fill=1)
+            pen.fill(canv, self.background)
+            canv.rect(x, y, width, height, stroke=0, fill=1)
         if self.border is not None:
-            canv.setStrokeColor(self.border)
-            canv.setLineWidth(1)
-            canv.line(0, 0, 0, height)
-            canv.line(width, 0, width, height)
+            pen.stroke(canv, self.border)
+            pen.line_width(canv, 1)
+            sides = [(x, y, x, top), (right, y, right, top)]
             if not self.open_top:
-                canv.line(0, height, width, height)
+                sides.append((x, top, right, top))
             if not self.open_bottom:
-                canv.line(0, 0, width, 0)
-        top = height - self.padding
-        for flowable, y, h in self._placed:
-            flowable.drawOn(canv, self.padding, top - y - h)
+                sides.append((x, y, right, y))
+            pen.rules(canv, sides)
+        inner_top = top - self.padding
+        for flowable, at, h in self._placed:
+            flowable.drawOn(canv, x + self.padding, inner_top - at - h)
 
 
 # A heading or label keeps at least this many lines of what follows on its page.
@@ -355,7 +358,7 @@ def keep_with_next(label: Flowable, following: Sequence[Flowable], lead: int = 1
     return panel
 
 
-class AccentRule(Flowable):  # type: ignore[misc]
+class AccentRule(pen.Direct):
     """A short thick rule in the accent colour under a section title."""
 
     def __init__(self, length: float = 48.0, thickness: float = 3.0, space: float = 10.0) -> None:
@@ -367,12 +370,12 @@ class AccentRule(Flowable):  # type: ignore[misc]
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return avail_width, self.thickness + self.space
 
-    def draw(self) -> None:
-        self.canv.setFillColor(ACCENT)
-        self.canv.rect(0, self.space, self.length, self.thickness, stroke=0, fill=1)
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pen.fill(canv, ACCENT)
+        canv.rect(x, y + self.space, self.length, self.thickness, stroke=0, fill=1)
 
 
-class Scale(Flowable):  # type: ignore[misc]
+class Scale(pen.Direct):
     """Numbers spread evenly across a cell, to circle by hand ("1  2  3  4  5")."""
 
     def __init__(self, count: int, font: str, size: float, colour: Color) -> None:
@@ -387,13 +390,14 @@ class Scale(Flowable):  # type: ignore[misc]
         self.height = self.size * 1.2
         return self.width, self.height
 
-    def draw(self) -> None:
-        canv = self.canv
-        canv.setFillColor(self.colour)
-        canv.setFont(self.font, self.size)
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pen.fill(canv, self.colour)
         step = self.width / self.count
-        for i in range(self.count):
-            canv.drawCentredString(step * (i + 0.5), self.size * 0.25, str(i + 1))
+        width = getFont(self.font).stringWidth
+        baseline = y + self.size * 0.25
+        numbers = [str(i + 1) for i in range(self.count)]
+        pen.text(canv, [(x + step * (i + 0.5) - 0.5 * width(n, self.size), baseline, n)
+                        for i, n in enumerate(numbers)], self.font, self.size, self.size * 1.2)
 
 
 class MarkedLines(WriteLines):
@@ -410,19 +414,18 @@ class MarkedLines(WriteLines):
         return [MarkedLines(p.count, self.spacing, self.style, start=self.start,
                             optional=self.optional) for p in parts]
 
-    def draw(self) -> None:
-        super().draw()
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        super().draw_at(canv, x, y)
         style = self.style
-        canv = self.canv
-        canv.setFillColor(style.bulletColor)
-        canv.setFont(style.bulletFontName, style.bulletFontSize)
-        for i in range(self.count):
-            y = self.height - (i + 1) * self.spacing + 4
-            mark = "•" if self.start is None else f"{self.start + i}."
-            canv.drawString(float(style.bulletIndent), y, mark)
+        pen.fill(canv, style.bulletColor)
+        left = x + float(style.bulletIndent)
+        top = y + self.height + 4
+        marks = [(left, top - (i + 1) * self.spacing,
+                  "•" if self.start is None else f"{self.start + i}.") for i in range(self.count)]
+        pen.text(canv, marks, style.bulletFontName, style.bulletFontSize, self.spacing)
 
 
-class FitPage(Flowable):  # type: ignore[misc]
+class FitPage(pen.Direct):
     """The same content at several type sizes: the largest that fits `pages` pages.
 
     Each try builds the flowables at one size, largest first. A try is measured
@@ -463,9 +466,9 @@ class FitPage(Flowable):  # type: ignore[misc]
         self._choose(avail_width, avail_height)
         return list(self._chosen)
 
-    def draw(self) -> None:
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         assert self._stack is not None
-        self._stack.drawOn(self.canv, 0, 0)
+        self._stack.drawOn(canv, x, y)
 
 
 def pages_needed(flowables: Sequence[Flowable], width: float, first: float, rest: float,
@@ -484,7 +487,7 @@ def pages_needed(flowables: Sequence[Flowable], width: float, first: float, rest
     return most + 1
 
 
-class OnEvenPage(Flowable):  # type: ignore[misc]
+class OnEvenPage(pen.Direct):
     """Makes what follows start on an even (left-hand) page.
 
     On an odd page it fills the page with lines for notes under `title`; on an
@@ -505,25 +508,23 @@ class OnEvenPage(Flowable):  # type: ignore[misc]
         self.height = avail_height if self._fill else 0.0
         return self.width, self.height
 
-    def draw(self) -> None:
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         if not self._fill:
             return
-        canv = self.canv
         style = self.style
-        canv.setFillColor(style.textColor)
-        canv.setFont(style.fontName, style.fontSize)
+        pen.fill(canv, style.textColor)
         top = self.height - style.fontSize
-        canv.drawString(0, top, self.title)
+        pen.text(canv, [(x, y + top, self.title)], style.fontName, style.fontSize,
+                 style.fontSize * 1.2)
         lines_top = top - style.leading
         count = int((lines_top - 4) // self.spacing)
-        canv.setStrokeColor(WRITE_LINE)
-        canv.setLineWidth(WRITE_LINE_WIDTH)
-        for i in range(count):
-            y = lines_top - (i + 1) * self.spacing
-            canv.line(0, y, self.width, y)
+        pen.stroke(canv, WRITE_LINE)
+        pen.line_width(canv, WRITE_LINE_WIDTH)
+        pen.rules(canv, [(x, y + lines_top - i * self.spacing, x + self.width,
+                          y + lines_top - i * self.spacing) for i in range(1, count + 1)])
 
 
-class Gap(Flowable):  # type: ignore[misc]
+class Gap(pen.Direct):
     """Space between two blocks that shrinks to what is left at the foot of a page,
     so that it never starts a page of its own (a Spacer would move on whole)."""
 
@@ -536,5 +537,5 @@ class Gap(Flowable):  # type: ignore[misc]
         self.height = max(0.0, min(self.gap, avail_height))
         return self.width, self.height
 
-    def draw(self) -> None:
-        pass
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pass  # space only

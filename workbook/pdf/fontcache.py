@@ -44,7 +44,7 @@ def cache_path(font_file: Path) -> Path:
     return font_file.parent / CACHE_DIRNAME / name
 
 
-def _from_cache(alias: str, font_file: Path) -> TTFont | None:
+def _from_cache(alias: str, font_file: Path, kind: type[TTFont] = TTFont) -> TTFont | None:
     try:
         with cache_path(font_file).open("rb") as stream:
             font_state, face_state = pickle.load(stream)
@@ -55,7 +55,7 @@ def _from_cache(alias: str, font_file: Path) -> TTFont | None:
     face.__dict__.update(face_state)
     face.filename = str(font_file)
     setattr(face, _SCALE, _scale(face.unitsPerEm))
-    font = TTFont.__new__(TTFont)
+    font: TTFont = object.__new__(kind)
     font.__dict__.update(font_state)
     font.fontName = alias
     font.face = face
@@ -63,9 +63,12 @@ def _from_cache(alias: str, font_file: Path) -> TTFont | None:
     return font
 
 
-def load_font(alias: str, font_file: Path) -> TTFont:
-    """The font `font_file` registered as `alias`: from the cache when it is current."""
-    return _from_cache(alias, font_file) or TTFont(alias, str(font_file))
+def load_font(alias: str, font_file: Path, kind: type[TTFont] = TTFont) -> TTFont:
+    """The font `font_file` registered as `alias`: from the cache when it is current.
+
+    `kind` is the TTFont class to make (`fonts.SubsetFont`, which encodes text faster).
+    """
+    return _from_cache(alias, font_file, kind) or kind(alias, str(font_file))
 
 
 def _states(font: TTFont) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -62,6 +63,60 @@ BODY_ALIASES = frozenset(face.alias for face in BODY_FACES)
 # The bold cut of a fallback is used only through `Face.bold`, never for lookup.
 _LOOKUP_FALLBACKS = tuple(f for f in FALLBACK_FACES if not f.alias.endswith("-Bold"))
 
+# Maps a Latin-1 character the subset has not (yet) given a code to one that
+# Latin-1 cannot encode, so encoding fails and the slow path assigns it.
+_UNASSIGNED = "\U0010ffff"
+
+
+class SubsetFont(TTFont):  # type: ignore[misc]
+    """A TrueType font embedded as a subset, whose text is encoded at C speed.
+
+    Drawing a string asks the font for its bytes in the document's subset
+    (`splitString`). ReportLab does that one character at a time in Python,
+    which was the largest single cost of drawing a workbook. Once every
+    character of a string has its code in the first subset (nearly always:
+    the first 256 distinct characters of a document), the same bytes come
+    from one `str.translate`. Anything else (a character met for the first
+    time, or past the first subset) takes ReportLab's own path, which gives
+    it its code. The table lives in the font's per-document state, so it is
+    built and dropped with each document and never holds one plan's
+    characters for another.
+    """
+
+    def splitString(self, text: str | bytes, doc: object,
+                    encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str):
+            if not text:
+                return []
+            try:
+                return [(0, text.translate(_first_subset(state)).encode("latin-1"))]
+            except UnicodeEncodeError:
+                pass  # a character without a code in the first subset yet
+        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return split
+
+
+def _first_subset(state: TTFont.State) -> dict[int, str]:
+    """Character -> its one-byte code, for the characters of the first subset so far."""
+    table: dict[int, str] | None = getattr(state, "workbook_table", None)
+    if table is None:
+        table = dict.fromkeys(range(256), _UNASSIGNED)
+        state.workbook_table = table
+        state.workbook_known = 0
+    assignments: dict[int, int] = state.assignments
+    if state.workbook_known != len(assignments):
+        # ReportLab only ever adds codes, in order: read the new ones.
+        for code, n in islice(assignments.items(), state.workbook_known, None):
+            if n < 256:
+                table[code] = chr(n)
+        state.workbook_known = len(assignments)
+        space = assignments.get(32)
+        if space is not None and space < 256:
+            table[0xA0] = chr(space)  # ReportLab prints a no-break space as a space
+    return table
+
+
 _lock = threading.RLock()
 _registered = False
 _fallbacks_loaded: set[str] = set()
@@ -104,7 +159,8 @@ def register_fonts() -> None:
             if face.alias in _LAZY_BODY:
                 _LazyFont.register(face)
             else:
-                pdfmetrics.registerFont(load_font(face.alias, Path(font_path(face.filename))))
+                pdfmetrics.registerFont(
+                    load_font(face.alias, Path(font_path(face.filename)), SubsetFont))
         pdfmetrics.registerFontFamily(
             BODY,
             normal=BODY,
@@ -129,7 +185,7 @@ class _LazyFont:
     def __init__(self, face: Face) -> None:
         self.fontName = face.alias
         self._face = face
-        self._real: TTFont | None = None
+        self._real: SubsetFont | None = None
 
     @classmethod
     def register(cls, face: Face) -> None:
@@ -137,10 +193,10 @@ class _LazyFont:
         # so the stand-in goes straight into the registry.
         pdfmetrics._fonts[face.alias] = cls(face)
 
-    def _load(self) -> TTFont:
+    def _load(self) -> SubsetFont:
         with _lock:
             if self._real is None:
-                self._real = TTFont(self._face.alias, font_path(self._face.filename))
+                self._real = SubsetFont(self._face.alias, font_path(self._face.filename))
                 pdfmetrics._fonts.pop(self._face.alias, None)
                 pdfmetrics.registerFont(self._real)
         return self._real
@@ -160,7 +216,7 @@ def _ensure_fallback(alias: str) -> None:
         face = next(f for f in FALLBACK_FACES if f.alias == alias)
         for needed in {face, *(f for f in FALLBACK_FACES if f.alias == face.bold)}:
             if needed.alias not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(needed.alias, font_path(needed.filename)))
+                pdfmetrics.registerFont(SubsetFont(needed.alias, font_path(needed.filename)))
         pdfmetrics.registerFontFamily(
             face.alias, normal=face.alias, bold=face.bold, italic=face.alias,
             boldItalic=face.bold,

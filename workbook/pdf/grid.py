@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from . import pen
 from .flowables import Panel
 from .styles import ACCENT_TINT, BOX_RULE, RULE
 
@@ -53,7 +55,7 @@ class GridLook:
     rules: bool = True  # False: no lines at all (side-by-side columns)
 
 
-class Grid(Flowable):  # type: ignore[misc]
+class Grid(pen.Direct):
     def __init__(
         self,
         widths: Sequence[float],
@@ -263,62 +265,60 @@ class Grid(Flowable):  # type: ignore[misc]
         return top, bottom
 
     # -- drawing -----------------------------------------------------------
-    def draw(self) -> None:
-        canv = self.canv
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         look = self.look
         width = self.width
-        y = self.height
-        if not look.rules:
-            for row, height in zip(self.rows, self._heights, strict=True):
-                y -= height
-                self._draw_cells(row, [0.0, *_edges(self.widths)], y, height)
-            return
-        edges = [0.0]
+        right = x + width
+        top = y + self.height
+        edges = [x]
         for w in self.widths:
             edges.append(edges[-1] + w)
-        canv.saveState()
-        canv.setLineWidth(0.5)
+        if not look.rules:
+            for row, height in zip(self.rows, self._heights, strict=True):
+                top -= height
+                self._draw_cells(canv, row, edges, top, height)
+            return
         if self.header:
-            top = y
-            y -= self._header_height
-            canv.setFillColor(look.header_fill)
-            canv.rect(0, y, width, self._header_height, stroke=0, fill=1)
-            canv.setStrokeColor(look.header_rule)
-            canv.setLineWidth(0.8)
-            canv.line(0, top, width, top)
-            canv.line(0, y, width, y)
-            canv.setLineWidth(0.5)
-            self._draw_cells(self.header, edges, y, self._header_height)
-            canv.setStrokeColor(look.rule)
-            self._draw_verticals(edges, y, top)
-        body_top = y
-        canv.setStrokeColor(look.rule)
+            bottom = top - self._header_height
+            pen.fill(canv, look.header_fill)
+            canv.rect(x, bottom, width, self._header_height, stroke=0, fill=1)
+            pen.stroke(canv, look.header_rule)
+            pen.line_width(canv, 0.8)
+            pen.rules(canv, [(x, top, right, top), (x, bottom, right, bottom)])
+            self._draw_cells(canv, self.header, edges, bottom, self._header_height)
+            pen.stroke(canv, look.rule)
+            pen.line_width(canv, 0.5)
+            pen.rules(canv, [(e, bottom, e, top) for e in edges[1:-1]])
+            top = bottom
+        # The rules of the body go down as one path once its cells are drawn
+        # (no rule crosses a cell's text, so the order is not seen).
+        segments: list[pen.Segment] = []
+        form_start = edges[-2] + look.pad
+        y_row = top
         for row, height in zip(self.rows, self._heights, strict=True):
-            y -= height
-            self._draw_cells(row, edges, y, height)
-            if look.form:
-                if row[-1] is None:
-                    canv.line(edges[-2] + look.pad, y + 1, width, y + 1)
-            else:
-                canv.line(0, y, width, y)
+            y_row -= height
+            self._draw_cells(canv, row, edges, y_row, height)
+            if not look.form:
+                segments.append((x, y_row, right, y_row))
+            elif row[-1] is None:
+                segments.append((form_start, y_row + 1, right, y_row + 1))
         for _ in range(self.blank_rows):
-            y -= self.blank_height
+            y_row -= self.blank_height
             if self.blank_cells:
-                self._draw_cells(self.blank_cells, edges, y, self.blank_height, middle=True)
+                self._draw_cells(canv, self.blank_cells, edges, y_row, self.blank_height,
+                                 middle=True)
             if look.form:
-                canv.line(edges[-2] + look.pad, y + 1, width, y + 1)
+                segments.append((form_start, y_row + 1, right, y_row + 1))
             else:
-                canv.line(0, y, width, y)
+                segments.append((x, y_row, right, y_row))
         if not look.form:
-            self._draw_verticals(edges, y, body_top)
-        canv.restoreState()
-
-    def _draw_verticals(self, edges: list[float], bottom: float, top: float) -> None:
-        for x in edges[1:-1]:
-            self.canv.line(x, bottom, x, top)
+            segments += [(e, y_row, e, top) for e in edges[1:-1]]
+        pen.stroke(canv, look.rule)
+        pen.line_width(canv, 0.5)
+        pen.rules(canv, segments)
 
     def _draw_cells(
-        self, cells: Sequence[Cell], edges: list[float], y: float, height: float,
+        self, canv: Canvas, cells: Sequence[Cell], edges: list[float], y: float, height: float,
         middle: bool = False,
     ) -> None:
         pad = self.look.pad
@@ -332,7 +332,7 @@ class Grid(Flowable):  # type: ignore[misc]
                 cell_y = y + 0.6 * pad
             else:
                 cell_y = y + height - 0.8 * pad - h
-            cell.drawOn(self.canv, edges[column] + pad, cell_y)
+            cell.drawOn(canv, edges[column] + pad, cell_y)
 
 
 def _remeasure(row: Sequence[Cell]) -> None:
@@ -342,16 +342,7 @@ def _remeasure(row: Sequence[Cell]) -> None:
             cell._grid_key = None
 
 
-def _edges(widths: Sequence[float]) -> list[float]:
-    out: list[float] = []
-    x = 0.0
-    for w in widths:
-        x += w
-        out.append(x)
-    return out
-
-
-class _Stack(Flowable):  # type: ignore[misc]
+class _Stack(pen.Direct):
     """Several split-off pieces of one cell, stacked (rare: a split in three)."""
 
     def __init__(self, parts: Sequence[Flowable]) -> None:
@@ -371,8 +362,8 @@ class _Stack(Flowable):  # type: ignore[misc]
             return []
         return [pieces[0], _Stack([*pieces[1:], *self.parts[1:]])]
 
-    def draw(self) -> None:
-        y = self.height
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        top = y + self.height
         for part in self.parts:
-            y -= cell_height(part, self.width)
-            part.drawOn(self.canv, 0, y)
+            top -= cell_height(part, self.width)
+            part.drawOn(canv, x, top)

@@ -20,10 +20,12 @@ from functools import cache, lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from ..geometry import Measure, break_text
+from . import pen
 from .fonts import BODY, face_for
 from .markup import clean, user_text
 from .phones import glue_phones
@@ -67,7 +69,7 @@ def _measure(font: str) -> Measure:
     return width
 
 
-class TextBlock(Flowable):  # type: ignore[misc]
+class TextBlock(pen.Direct):
     """Plain text in the style's font, size, leading, colour and indents."""
 
     def __init__(
@@ -113,28 +115,26 @@ class TextBlock(Flowable):  # type: ignore[misc]
         rest.spaceBefore = 0
         return [first, rest]
 
-    def draw(self) -> None:
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         style = self.style
-        canv = self.canv
         assert self.lines is not None
-        left = style.leftIndent
-        y = self.height - style.fontSize
+        left = x + style.leftIndent
+        baseline = y + self.height - style.fontSize
         if self.bullet:
-            canv.setFillColor(style.bulletColor)
-            canv.setFont(style.bulletFontName, style.bulletFontSize)
-            canv.drawString(style.bulletIndent, y, self.bullet)
-        canv.setFillColor(style.textColor)
+            pen.fill(canv, style.bulletColor)
+            pen.text(canv, ((x + style.bulletIndent, baseline, self.bullet),),
+                 style.bulletFontName, style.bulletFontSize, style.leading)
+        pen.fill(canv, style.textColor)
+        placed: list[tuple[float, float, str]] = []
         if style.alignment in (TA_CENTER, TA_RIGHT):
             room = self._text_width(self.width)
-            canv.setFont(style.fontName, style.fontSize)
+            share = 2 if style.alignment == TA_CENTER else 1
+            width = getFont(style.fontName).stringWidth
             for line in self.lines:
-                w = stringWidth(line, style.fontName, style.fontSize)
-                x = left + (room - w) / (2 if style.alignment == TA_CENTER else 1)
-                canv.drawString(x, y, line)
-                y -= style.leading
-            return
-        text = canv.beginText(left, y)
-        text.setFont(style.fontName, style.fontSize, style.leading)
-        for line in self.lines:
-            text.textLine(line)
-        canv.drawText(text)
+                placed.append((left + (room - width(line, style.fontSize)) / share, baseline, line))
+                baseline -= style.leading
+        else:
+            for line in self.lines:
+                placed.append((left, baseline, line))
+                baseline -= style.leading
+        pen.text(canv, placed, style.fontName, style.fontSize, style.leading)

@@ -1,0 +1,123 @@
+"""Drawing on the canvas without the state changes that change nothing.
+
+ReportLab draws each flowable inside ``saveState``/``translate``/
+``restoreState`` and each string in a text object of its own, with its font
+and colour set again. A workbook page holds a hundred small pieces (cells,
+labels, ruled lines), so that bookkeeping cost more than the drawing itself
+and doubled the size of every page's content stream. The workbook's own
+flowables draw through here instead:
+
+- `Direct` flowables draw at the position they are given, in the coordinates
+  of whoever draws them, with no state saved or restored around them.
+- `fill`, `stroke` and `line_width` set a colour or width only when it is not
+  the current one. "Current" is what the canvas records (it restores its
+  record with ``restoreState``, as the PDF reader restores the real state),
+  so a Direct flowable may leave a colour or width set: whatever is drawn
+  next sets its own, or is told the truth when it asks the canvas.
+  A Direct flowable must never leave anything else changed (a transform, a
+  dash pattern, a clip): those the canvas does not record.
+- `text` draws lines of one font and size in one text object, each line one
+  string, exactly as ReportLab's text object writes them.
+- `rules` draws many straight lines as one path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+# A straight line: x1, y1, x2, y2.
+Segment = tuple[float, float, float, float]
+
+
+def fill(canv: Canvas, colour: Color) -> None:
+    """Set the fill colour (text is filled) unless it is already `colour`."""
+    if canv._fillColorObj is not colour:
+        canv.setFillColor(colour)
+
+
+def stroke(canv: Canvas, colour: Color) -> None:
+    """Set the stroke colour (lines) unless it is already `colour`."""
+    if canv._strokeColorObj is not colour:
+        canv.setStrokeColor(colour)
+
+
+def line_width(canv: Canvas, width: float) -> None:
+    if canv._lineWidth != width:
+        canv.setLineWidth(width)
+
+
+def rules(canv: Canvas, segments: Iterable[Segment]) -> None:
+    """Straight lines in the current stroke colour and width, as one path."""
+    parts = [f"{fp_str(x1, y1)} m {fp_str(x2, y2)} l" for x1, y1, x2, y2 in segments]
+    if parts:
+        canv._code.append(f"n {' '.join(parts)} S")
+
+
+def text(
+    canv: Canvas,
+    lines: Sequence[tuple[float, float, str]],
+    font: str,
+    size: float,
+    leading: float,
+) -> None:
+    """Each (x, y, line) drawn with its baseline's start at (x, y), all in one text object.
+
+    A line carries on from where the one before it ended with ``T*`` (next
+    line, `leading` down) when it starts straight below it; otherwise it gets
+    its own text matrix. The strings are encoded as ReportLab encodes them
+    (`splitString`, one font subset at a time), so the bytes and the text a
+    reader extracts are the same as from ``drawString``.
+    """
+    face = getFont(font)
+    doc = canv._doc
+    escape = canv._escape
+    subset_font = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+    code: list[str] = ["BT"]
+    current = -1
+    previous: tuple[float, float] | None = None
+    for x, y, line in lines:
+        if previous is None or x != previous[0] or y != previous[1] - leading:
+            code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        previous = (x, y)
+        for subset, chunk in face.splitString(line, doc):
+            if subset != current:
+                code.append(f"{face.getSubsetInternalName(subset, doc)} {subset_font}")
+                current = subset
+            code.append(f"({escape(chunk)}) Tj")
+        if current == -1:  # a blank first line: no font set yet, so say how far T* goes
+            code.append(f"{fp_str(leading)} TL")
+            current = -2
+        code.append("T*")
+    code.append("ET")
+    canv._code.append(" ".join(code))
+
+
+class Direct(Flowable):  # type: ignore[misc]
+    """A flowable that draws itself at (x, y) with no state saved around it.
+
+    Subclasses implement `draw_at`; `draw` (ReportLab's way, in translated
+    coordinates) is the same drawing at (0, 0).
+    """
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if type(self).draw is not Direct.draw:
+            # A subclass that draws the old way, in translated coordinates.
+            Flowable.drawOn(self, canvas, x, y, _sW)
+            return
+        self.canv = canvas
+        try:
+            self.draw_at(canvas, self._hAlignAdjust(x, _sW), y)
+        finally:
+            del self.canv
+
+    def draw(self) -> None:
+        self.draw_at(self.canv, 0.0, 0.0)
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        raise NotImplementedError
