@@ -9,9 +9,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import workbook.geometry.fit as fit
 from workbook.geometry import (
     ELLIPSIS,
     Block,
+    Measure,
     Row,
     break_text,
     fit_rows,
@@ -260,3 +262,43 @@ def test_fit_rows_fills_room_left_by_a_dropped_row() -> None:
     layout = fit_rows(rows, 60, 2 * line + 1.5, fake_width, preferred=7, minimum=7)
     assert [r.key for r in layout.rows if not r.left_off] == ["a", "c"]
     assert layout.left_off == ("big",)
+
+
+def uneven_width(text: str, size: float, bold: bool) -> float:
+    """Widths that differ by character, like a real font's (and a wide space)."""
+    return sum((1.7 if c == " " else 0.3 + (ord(c) % 7) * 0.15) for c in text) * size * (
+        1.1 if bold else 1.0)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("aeiou xyz-WM.é\u00a0ñ")), max_size=400),
+    st.floats(4, 400),
+    st.one_of(st.none(), st.integers(1, 6)),
+    st.one_of(st.none(), st.floats(0, 400)),
+    st.sampled_from([fake_width, uneven_width]),
+)
+@settings(max_examples=400, deadline=None)
+def test_the_few_measures_breaker_finds_the_word_by_word_lines(
+    text: str, width: float, max_lines: int | None, first_width: float | None,
+    measure: Measure,
+) -> None:
+    # Text that breaks only at spaces takes a shortcut (a guess at each line's
+    # end, measured and corrected); it must give the word-by-word loop's lines.
+    expected = fit._atom_lines(text, width, 10, False, measure, max_lines, first_width)
+    assert wrap(text, width, 10, False, measure, max_lines, first_width) == expected
+
+
+def test_the_shortcut_measures_a_one_line_answer_once() -> None:
+    calls: list[str] = []
+
+    def counting(text: str, size: float, bold: bool) -> float:
+        calls.append(text)
+        return fake_width(text, size, bold)
+
+    assert wrap("a short answer of six words", 500, 10, False, counting, None).lines == (
+        "a short answer of six words",)
+    assert len(calls) == 1
+    calls.clear()
+    paragraph = " ".join(["word"] * 400)
+    assert len(wrap(paragraph, 200, 10, False, counting, None).lines) == 50
+    assert len(calls) <= 3 * 50 + 1  # the loop measured after every word: 450 times

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,11 @@ SHORTEN_SCAN = 600  # characters; no line on a card holds this many
 # Where a line may break: any white space but the no-break space, which glues
 # together what must stay on one line (the parts of a phone number).
 _WORD = re.compile(r"(?:\S|\u00a0)+")
+# Below this character no text is wide (Chinese, Japanese, Korean): it breaks only
+# at spaces, so its lines are runs of whole words (see `_word_lines`).
+_FIRST_WIDE = "\u0378"
+# Characters measured to learn how wide this text runs, to guess where lines end.
+_SAMPLE_CHARS = 240
 
 
 # --------------------------------------------------------------------------- words and lines
@@ -116,7 +122,28 @@ def wrap(
     several fonts measures true. `first_width` is the width of the first line
     when it differs (an inline label before it). A word wider than a line is
     broken between characters, after its last hyphen that fits when it has one.
+
+    `measure` must never shrink as a line grows (true of every font: each
+    character adds its own width).
     """
+    if not text or max(text) < _FIRST_WIDE:
+        lines = _word_lines(_WORD.findall(text), width, size, bold, measure, max_lines,
+                            first_width)
+        if lines is not None:
+            return lines
+    return _atom_lines(text, width, size, bold, measure, max_lines, first_width)
+
+
+def _atom_lines(
+    text: str,
+    width: float,
+    size: float,
+    bold: bool,
+    measure: Measure,
+    max_lines: int | None,
+    first_width: float | None,
+) -> Wrapped:
+    """`wrap`, atom by atom: any text, words wider than a line cut."""
     atoms = _atoms(text)
     pending = next(atoms, None)
     lines: list[str] = []
@@ -159,6 +186,68 @@ def wrap(
             return Wrapped(tuple(lines), pending is None)
     if current:
         lines.append(current)
+    return Wrapped(tuple(lines), True)
+
+
+def _word_lines(
+    words: list[str],
+    width: float,
+    size: float,
+    bold: bool,
+    measure: Measure,
+    max_lines: int | None,
+    first_width: float | None,
+) -> Wrapped | None:
+    """`wrap` for text that breaks only at spaces, with a few measures a line.
+
+    Each line is the longest run of the next words that fits, exactly as the
+    word-by-word loop of `wrap` finds it (a line's width never shrinks as
+    words are added). Instead of measuring the line after every word, the
+    number of words is guessed from how wide the text runs, then the guess is
+    measured and moved a word at a time to the longest run that fits: two or
+    three measures a line. None when a word is wider than its line: `wrap`'s
+    loop cuts it.
+    """
+    if not words:
+        return Wrapped((), True)
+    joined = " ".join(words)
+    first_room = width if first_width is None else first_width
+    sample = joined[:_SAMPLE_CHARS]
+    sample_width = measure(sample, size, bold)
+    if len(sample) == len(joined) and sample_width <= first_room:
+        return Wrapped((joined,), True)  # most answers: one line, measured once
+    per_char = max(sample_width / len(sample), 1e-9)
+    ends: list[int] = []  # where each word ends in `joined`
+    at = -1
+    for word in words:
+        at += len(word) + 1
+        ends.append(at)
+    count = len(words)
+    lines: list[str] = []
+    first = 0  # index of the line's first word
+    start = 0  # and where it starts in `joined`
+    while first < count:
+        room = first_room if not lines else width
+
+        def fits(taken: int, room: float = room, first: int = first, start: int = start) -> bool:
+            return measure(joined[start:ends[first + taken - 1]], size, bold) <= room
+
+        taken = bisect_right(ends, start + room / per_char, first, count) - first
+        taken = min(max(taken, 1), count - first)
+        if fits(taken):
+            while first + taken < count and fits(taken + 1):
+                taken += 1
+        else:
+            taken -= 1
+            while taken and not fits(taken):
+                taken -= 1
+            if not taken:
+                return None
+        lines.append(joined[start:ends[first + taken - 1]])
+        first += taken
+        start = ends[first - 1] + 1
+        if first < count and len(lines) == max_lines:
+            return Wrapped(tuple(lines), False)
     return Wrapped(tuple(lines), True)
 
 

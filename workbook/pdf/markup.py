@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 from html import escape
 
 from reportlab.pdfbase import pdfmetrics
 
-from .fonts import BODY, bold_of, face_for
+from .fonts import BODY, BODY_BOLD, bold_of, face_for
 
 # Characters that join or modify the one before them stay in its font.
 _JOINERS = {0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3}
@@ -74,7 +74,17 @@ def user_text(text: str) -> str:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of plain `text` as drawn with fallback, on one line."""
+    line = clean(text).replace("\n", " ")
+    if line.isascii():  # most text: all of it in the body face, measured at once
+        return float(_measure(BODY_BOLD if bold else BODY)(line, size))
     total = 0.0
-    for font, run in segments(clean(text).replace("\n", " ")):
+    for font, run in segments(line):
         total += pdfmetrics.stringWidth(run, bold_of(font) if bold else font, size)
     return total
+
+
+@cache
+def _measure(face: str) -> Callable[[str, float], float]:
+    """The face's own width function, looked up once (the font itself, not text, is kept)."""
+    measure: Callable[[str, float], float] = pdfmetrics.getFont(face).stringWidth
+    return measure

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 from ...geometry import Box, Line, RowsLayout, StackLayout, mm
 from ...geometry.fit import NOTE_INDENT
 from ...text.i18n import N_, translator
+from .. import pen
 from ..fonts import bold_of, register_fonts
 from ..markup import clean, segments, text_width
 from ..styles import CUT, INK, MUTED, WRITE_LINE
@@ -48,27 +49,29 @@ def draw_line(
 ) -> float:
     """One line of plain text, font run by font run; returns its width."""
     register_fonts()
-    text = clean(text).replace("\n", " ")
-    width = text_width(text, size, bold)
+    runs: list[tuple[str, str, float, bool]] = []
+    for font, run in segments(clean(text).replace("\n", " ")):
+        name = bold_of(font) if bold else font
+        runs.append((name, run, float(pdfmetrics.stringWidth(run, name, size)), name == font))
+    width = sum(run[2] for run in runs)  # as `text_width` adds them up
     if align == "right":
         x -= width
     elif align == "centre":
         x -= width / 2
-    canv.setFillColor(color)
-    for font, run in segments(text):
-        name = bold_of(font) if bold else font
-        canv.setFont(name, size)
-        if bold and name == font:
+    pen.fill(canv, color)
+    for name, run, run_width, no_bold_cut in runs:
+        if bold and no_bold_cut:
             # A face without a bold cut (Chinese, Japanese, Korean, emoji): outline the
             # glyphs as well as filling them, so a bold name still looks bold.
             canv.saveState()
+            canv.setFont(name, size)
             canv.setStrokeColor(color)
             canv.setLineWidth(size * FAKE_BOLD)
             canv.drawString(x, baseline, run, mode=2)
             canv.restoreState()
         else:
-            canv.drawString(x, baseline, run)
-        x += pdfmetrics.stringWidth(run, name, size)
+            pen.text(canv, ((x, baseline, run),), name, size, size * 1.2)
+        x += run_width
     return width
 
 
