@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from ..options import BuildResult, RenderOptions
 from ..plan import Plan
 from ..text.i18n import N_
+from . import collector
 from .cards import card_story
 from .cards.build import CONTACT_MARKER, WALLET_MARKER, in_the_workbook
 from .content import resolve
@@ -97,6 +98,7 @@ def card_entries(ctx: Context) -> list[Entry]:
             Entry("", ctx.gettext("Wallet crisis card"), WALLET_MARKER)]
 
 
+@collector.paused()
 def build_workbook(plan: Plan | None, options: RenderOptions) -> BuildResult:
     """The printed workbook for `plan` (None: the blank workbook) as PDF bytes.
 

@@ -9,6 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..geometry.fit import ELLIPSIS, shorten
+from . import pen
 from .fonts import bold_of
 from .markup import clean, segments, text_width
 
@@ -41,8 +42,8 @@ def draw_line(canv: Canvas, x: float, y: float, line: Line, align: Align = "left
     elif align == "centre":
         x -= line.width / 2
     for name, run, width in line.runs:
-        canv.setFont(name, line.size)
-        canv.drawString(x, y, run)
+        # What drawString writes, without its text object's machinery.
+        pen.text(canv, ((x, y, run),), name, line.size, line.size * 1.2)
         x += width
 
 

@@ -231,7 +231,8 @@ def register_all_fonts() -> None:
 
 
 @cache
-def _coverage(alias: str) -> frozenset[int]:
+def coverage(alias: str) -> frozenset[int]:
+    """The characters (code points) one registered face can draw."""
     if alias in BODY_ALIASES:
         register_fonts()
     else:
@@ -243,10 +244,10 @@ def _coverage(alias: str) -> frozenset[int]:
 @cache
 def face_for(codepoint: int) -> str:
     """Alias of the first face that can draw `codepoint` (the body face if none can)."""
-    if codepoint in _coverage(BODY):
+    if codepoint in coverage(BODY):
         return BODY
     for face in _LOOKUP_FALLBACKS:
-        if codepoint in _coverage(face.alias):
+        if codepoint in coverage(face.alias):
             return face.alias
     return BODY
 

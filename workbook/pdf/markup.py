@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from html import escape
 
 from reportlab.pdfbase import pdfmetrics
@@ -62,9 +62,11 @@ def segments(text: str) -> Iterator[tuple[str, str]]:
         yield current, "".join(run)
 
 
-@lru_cache(maxsize=4096)
 def user_text(text: str) -> str:
-    """Escape `text` for a Paragraph, keeping line breaks and adding font fallback."""
+    """Escape `text` for a Paragraph, keeping line breaks and adding font fallback.
+
+    Not cached: what a client wrote is not kept from one build to the next.
+    """
     parts = []
     for font, run in segments(clean(text)):
         escaped = escape(run, quote=False).replace("\n", "<br/>")

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 from ...geometry import PAGE_SIZES, Size
 from ...options import BuildResult, OverflowNote, RenderOptions
 from ...plan import Plan
+from .. import collector
 from ..content import PrintContent, resolve
 from ..contents import Marker
 from ..fonts import register_fonts
@@ -101,6 +102,7 @@ class _CardsDocument(BaseDocTemplate):  # type: ignore[misc]
         )
 
 
+@collector.paused()
 def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: CardSheet) -> BuildResult:
     """A PDF of only the contact cards, or only the wallet card."""
     if which not in ("contact", "wallet"):
