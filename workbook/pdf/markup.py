@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from html import escape
 
@@ -83,6 +83,24 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     for font, run in segments(line):
         total += pdfmetrics.stringWidth(run, bold_of(font) if bold else font, size)
     return total
+
+
+def widest(texts: Iterable[str], size: float, bold: bool = False) -> float:
+    """The width of the widest of `texts` (each as `text_width` measures it), 0 for none.
+
+    The column widths of every table measure each word of each cell: plain
+    ASCII words go straight to the face.
+    """
+    measure = _measure(BODY_BOLD if bold else BODY)
+    best = 0.0
+    for text in texts:
+        if text.isascii() and "\n" not in text and _UNCLEAN.search(text) is None:
+            width = float(measure(text, size))
+        else:
+            width = text_width(text, size, bold)
+        if width > best:
+            best = width
+    return best
 
 
 @cache

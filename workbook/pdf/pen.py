@@ -105,6 +105,17 @@ class Direct(Flowable):  # type: ignore[misc]
     coordinates) is the same drawing at (0, 0).
     """
 
+    # What Flowable.__init__ sets, as defaults a subclass made by the
+    # thousand (text blocks) may rely on instead of calling it.
+    width = 0.0
+    height = 0.0
+    wrapped = 0
+    hAlign = "LEFT"
+    vAlign = "BOTTOM"
+    _traceInfo = None
+    _showBoundary = None
+    encoding = None
+
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if type(self).draw is not Direct.draw:
             # A subclass that draws the old way, in translated coordinates.

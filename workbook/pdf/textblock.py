@@ -89,7 +89,8 @@ class TextBlock(pen.Direct):
         bullet: str | None = None,
         lines: list[str] | None = None,
     ) -> None:
-        super().__init__()
+        # No Flowable.__init__: its attributes are pen.Direct's defaults (a build
+        # makes some 700 text blocks).
         self.text = text
         self.style = style
         self.bullet = bullet

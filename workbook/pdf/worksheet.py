@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from .context import Context
 from .flowables import AccentRule, Gap, Panel, TickBox, WriteLines, keep_with_next
 from .grid import Grid, GridLook
-from .markup import text_width
+from .markup import widest
 from .phones import glue_phones
 from .styles import ACCENT, styles_for
 from .textblock import TextBlock, text_flowable
@@ -254,7 +254,7 @@ def _words(text: str) -> list[str]:
 
 
 def _longest_word(text: str, size: float, bold: bool) -> float:
-    return max((text_width(w, size, bold) for w in _words(glue_phones(text))), default=0.0)
+    return widest(_words(glue_phones(text)), size, bold)
 
 
 SCAN_ROWS = 60  # enough rows to see a column's kind of content
@@ -296,8 +296,7 @@ def column_widths(
             if not text.strip():
                 continue
             low = max(low, _longest_word(text, style.fontSize, bold))
-            high = max(high, max(text_width(line, style.fontSize, bold)
-                                 for line in glue_phones(text).split("\n")))
+            high = max(high, widest(glue_phones(text).split("\n"), style.fontSize, bold))
         least.append(min(low + extra, total / 3))
         # A phone column (bold) wants room for the dialable number only: an
         # extension or a note may take a second line; the names need the room more.
