@@ -22,7 +22,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from . import tounicode
+from . import streams, tounicode
 from .fontcache import load_font, write_cache
 
 BODY = "Body"
@@ -155,6 +155,7 @@ def register_fonts() -> None:
         if _registered:
             return
         tounicode.install()  # emoji must stay text for copying and screen readers
+        streams.install()  # fast compression, before the first document
         for face in BODY_FACES:
             if face.alias in _LAZY_BODY:
                 _LazyFont.register(face)
