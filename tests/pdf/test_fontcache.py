@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from workbook.pdf import fontcache
-from workbook.pdf.fonts import eager_font_files
+from workbook.pdf.fonts import SubsetFont, eager_font_files
 
 
 def _plain(value: object) -> object:
@@ -91,3 +91,12 @@ def test_a_pdf_drawn_with_the_cached_font_is_byte_identical(font_file: Path,
         subprocess.run([sys.executable, "-c", DRAW, str(font_file), how, str(out)], check=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_the_body_fonts_are_subset_fonts_cached_or_parsed(font_file: Path) -> None:
+    # The fast encoder (fonts.SubsetFont) must not be lost when the font comes
+    # from the cache.
+    assert type(fontcache.load_font("Body", font_file, SubsetFont)) is SubsetFont  # parsed
+    fontcache.write_cache(font_file)
+    cached = fontcache.load_font("Body", font_file, SubsetFont)
+    assert type(cached) is SubsetFont and cached.face.numGlyphs > 1000
