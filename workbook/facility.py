@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError, model_validator
 
+from .folders import config_folder as config_folder  # where it was before
 from .plan import (
     Language,
     Meeting,
@@ -253,15 +254,7 @@ def crisis_lines_for(facility: Facility | None, language: str = "en") -> list[Cr
 
 # -- the desktop's own copy: one profile in the program's config folder --------------
 
-APP_NAME = "recovery-workbook"
 PROFILE_NAME = "facility.toml"
-
-
-def config_folder() -> Path:
-    """The program's own settings folder (it may not exist yet)."""
-    import platformdirs  # only the desktop's own profile needs it
-
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
 def saved_profile_path() -> Path:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from workbook.ui.app import keep_settings_private
+from workbook.ui.app import keep_settings_private, start
 
 
 def test_file_dialog_history_stays_out_of_qtproject_conf(qtbot: Any, tmp_path: Path) -> None:
@@ -32,3 +34,143 @@ def test_file_dialog_history_stays_out_of_qtproject_conf(qtbot: Any, tmp_path: P
     finally:
         for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(kind, QSettings.Scope.UserScope, str(config))
+
+
+# -- the window first, the rest after its first frame ------------------------------
+
+# What a child process prints at the window's first paint: the heavy modules
+# already loaded, then (after the library is open) what the list shows.
+_FIRST_FRAME = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+HEAVY = ("pydantic", "workbook.plan", "workbook.library.store", "reportlab", "jinja2",
+         "babel", "PySide6.QtPdf", "PySide6.QtPrintSupport")
+app = QApplication(sys.argv[:1])
+
+
+class Watch(QObject):
+    seen = False
+
+    def eventFilter(self, watched, event):
+        if not Watch.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            Watch.seen = True
+            window = watched.window()
+            print("title", window.windowTitle())
+            print("attached", window.attached)
+            print("loaded", sorted(m for m in HEAVY if m in sys.modules))
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: after(window)))
+        return False
+
+
+def after(window):
+    print("attached", window.attached)
+    print("clients", window.library_view.visible_names())
+    app.quit()
+
+
+watch = Watch()
+app.installEventFilter(watch)
+from workbook.cli import run
+run(["--library", sys.argv[1]])
+"""
+
+
+def test_the_window_paints_before_the_plan_model_loads(tmp_path: Path) -> None:
+    """The welcome screen is painted before pydantic, the library, ReportLab, Jinja2,
+    Babel and the PDF and printing modules load; the client list follows at once."""
+    import subprocess
+    import sys
+
+    from workbook.example import example_plan
+    from workbook.library import open_library
+
+    library_file = tmp_path / "library.sqlite3"
+    library = open_library(library_file)
+    plan = example_plan()
+    plan.about.preferred_name = "Sam T."
+    library.save_revision(None, plan)
+    library.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME, str(library_file)],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[0] == "title Recovery Workbook"
+    assert lines[1:3] == ["attached False", "loaded []"]
+    assert lines[3] == "attached True"
+    assert lines[4].startswith("clients ['Sam T.")
+
+
+@pytest.fixture
+def started(qtbot: Any, tmp_path: Path, no_questions: list[str]) -> Iterator[Any]:
+    """The program started as `run` starts it, its event loop left to qtbot."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    window, library = start(tmp_path / "library.sqlite3")
+    qtbot.addWidget(window)
+    yield window
+    opened = library()
+    if window.attached:
+        window.session.active = False
+        window.renderer.stop()
+    window.close()
+    if opened is not None:
+        opened.close()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet("")
+    gc.unfreeze()
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(config))
+
+
+def test_a_click_before_the_library_is_open_waits_for_it_and_works(
+    qtbot: Any, started: Any
+) -> None:
+    """"Try the example plan" clicked before anything but the window has loaded."""
+    assert not started.attached
+    qtbot.mouseClick(started.library_view.example_button, Qt.MouseButton.LeftButton)
+    assert started.attached
+    assert started.editing()
+    assert started.controller.plan.about.preferred_name  # the example, filled in
+    assert started.editor.current_key() == started.editor.side.pages()[0].key
+
+
+def test_the_library_opens_after_the_first_frame_and_new_plan_works_at_once(
+    qtbot: Any, started: Any
+) -> None:
+    qtbot.waitExposed(started)
+    qtbot.waitUntil(lambda: started.attached, timeout=10000)
+    qtbot.wait(50)
+    qtbot.mouseClick(started.library_view.new_button, Qt.MouseButton.LeftButton)
+    assert started.editing()
+    assert started.editor.current_key() == "about"
+    assert started.windowTitle().startswith("New plan")
+
+
+def test_a_library_that_cannot_be_opened_is_said_in_one_line(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
+    not_a_library = tmp_path / "notes.sqlite3"
+    not_a_library.write_text("not a database", encoding="utf-8")
+    window, library = start(not_a_library)
+    qtbot.addWidget(window)
+    try:
+        assert window.ensure_attached() is False
+        assert library() is None
+        assert len(said) == 1 and said[0].startswith("The plan library cannot be opened: ")
+        assert "\n" not in said[0]
+        # A click then does nothing (the program is closing), and raises nothing.
+        qtbot.mouseClick(window.library_view.example_button, Qt.MouseButton.LeftButton)
+        assert not window.editing()
+    finally:
+        window.close()

@@ -11,8 +11,10 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from .main import main
+if TYPE_CHECKING:
+    from .main import main
 
 # Commands that write one output and end: no database, no worker processes,
 # no window. They may leave without tearing the interpreter down.
@@ -32,6 +34,14 @@ def run(argv: Sequence[str] | None = None) -> None:
     interpreter's import heap would only cost time. Tests call `main`.
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    from .desktop import has_display, open_desktop, plain_start
+
+    desktop = plain_start(args)
+    if desktop is not None and has_display():
+        # The desktop without the command line's imports: its window shows sooner.
+        sys.exit(open_desktop(*desktop))
+    from .main import main
+
     command = next((a for a in args if not a.startswith("-")), None)
     if command not in ONE_SHOT:
         sys.exit(main(args, process=True))
@@ -48,3 +58,12 @@ def run(argv: Sequence[str] | None = None) -> None:
 
 
 __all__ = ["main", "run"]
+
+
+def __getattr__(name: str) -> Any:
+    # `main` loads on first use: the desktop's start does not need it (PEP 562).
+    if name == "main":
+        from .main import main
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

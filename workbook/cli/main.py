@@ -28,6 +28,7 @@ from ..output.writer import (
 )
 from ..plan import Paper, PlanFileError, load_plan, plan_to_json
 from ..text.i18n import SOURCE_LANGUAGE, _, languages
+from .desktop import has_display, open_desktop
 from .library import register as register_library_commands
 from .terminal import clean, fail, report_overflow, say
 
@@ -128,27 +129,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _has_display() -> bool:
-    if sys.platform != "linux":
-        return True
-    return bool(
-        os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-        or os.environ.get("QT_QPA_PLATFORM")
-    )
-
-
 def cmd_desktop(args: argparse.Namespace) -> int:
-    if not _has_display():
+    if not has_display():
         raise CommandError(
             _(
                 "no display to open the desktop program on; use a command such as '{PROG} build' "
                 "or '{PROG} blank' (see '{PROG} --help')"
             ).format(PROG=PROG)
         )
-    from ..ui.app import run
-
-    return run(args.library)
+    return open_desktop(args.library)
 
 
 def _add_paper_options(parser: argparse.ArgumentParser) -> None:

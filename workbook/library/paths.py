@@ -12,8 +12,9 @@ from pathlib import Path
 
 import platformdirs
 
+from ..folders import APP_NAME
+
 ENV_VAR = "RECOVERY_WORKBOOK_LIBRARY"
-APP_NAME = "recovery-workbook"
 FILE_NAME = "library.sqlite3"
 
 

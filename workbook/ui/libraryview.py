@@ -8,6 +8,7 @@ is offered back at the top.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
@@ -24,14 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..library import ClientSummary, Draft, Library, LibraryError
-from ..text.dates import format_date, format_moment
 from ..text.i18n import _, interface_language, ngettext
 from .confirm import confirm
+
+if TYPE_CHECKING:
+    from ..library import ClientSummary, Draft, Library
 
 
 def when(moment: object) -> str:
     """A date, or a date and time on the person's own clock, short."""
+    from ..text.dates import format_date, format_moment  # Babel: not before the first window
+
     if isinstance(moment, dt.datetime):
         return format_moment(moment, language=interface_language())
     if isinstance(moment, dt.date):
@@ -62,8 +66,10 @@ class LibraryView(QWidget):
     history_requested = Signal(int)
     delete_requested = Signal(int)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # None while the program starts: the window shows before the library is
+        # open (that needs the plan model), and `set_library` fills the list.
         self.library = library
         self.drafts: list[Draft] = []
         self.summaries: list[ClientSummary] = []
@@ -176,8 +182,21 @@ class LibraryView(QWidget):
 
     # -- content -----------------------------------------------------------
 
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the client list and any unsaved drafts from the library again."""
+        if self.library is None:
+            # Neither the list nor "No plans yet" until the library is read.
+            self.empty.hide()
+            self.table.hide()
+            self.banner_box.hide()
+            self._update_buttons()
+            return
+        from ..library import LibraryError
+
         try:
             self.summaries = sorted(self.library.clients(), key=lambda s: s.updated, reverse=True)
             self.drafts = self.library.pending_drafts()

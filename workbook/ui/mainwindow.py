@@ -3,17 +3,21 @@
 Menus follow desktop conventions (File, Edit, View, Help; Ctrl+N/O/S/P,
 Ctrl+Z and Ctrl+Shift+Z). Work is autosaved as it happens; closing asks
 about saving only when something changed since the last save.
+
+The window shows before the plan model, the editor and the preview are
+loaded: `run` builds it with no library, shows the welcome screen, and calls
+`attach` once the first frame is painted. Only Qt and light modules are
+imported here; the rest is imported where it is used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,28 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..example import example_languages, example_plan
-from ..facility import Facility, load_saved_facility, new_plan
-from ..library import Draft, Library, LibraryError
-from ..library.transfer import export_bytes, read_plan_file
-from ..options import BuildResult, OverflowNote, RenderOptions, ReviewEntry, Which
-from ..output.writer import OutputError, write_output
-from ..plan import PlanFileError
-from ..plan.limits import limits_note
 from ..text.i18n import _, interface_language, ngettext
-from .aboutbox import AboutBox
-from .batchdialog import BatchDialog
-from .editorview import EditorView
-from .facilitydialog import FacilityDialog
-from .guards import InputGuard
-from .language import language_menu
 from .libraryview import LibraryView
-from .preview import PreviewPane
-from .printing import PrintError, can_duplex, prepare_printer, print_pdf
-from .renderer import Renderer
-from .revisionactions import RevisionActions
-from .rowedit import same_new_row
-from .session import Session
+
+if TYPE_CHECKING:
+    from ..facility import Facility
+    from ..library import Draft, Library
+    from ..options import BuildResult, OverflowNote, ReviewEntry, Which
+    from .editorview import EditorView
+    from .preview import PreviewPane
+    from .renderer import Renderer
+    from .session import Session
 
 APP_TITLE = "Recovery Workbook"
 SETTINGS_ORG = "Recovery Workbook"
@@ -141,33 +134,69 @@ class MainWindow(QMainWindow):
 
     exported = Signal(str)
 
-    def __init__(self, library: Library, *, preview_backend: str | None = "process") -> None:
+    # Set by `attach`, once the library is open.
+    library: Library
+    session: Session
+    renderer: Renderer
+    editor: EditorView
+    preview: PreviewPane
+
+    def __init__(
+        self, library: Library | None, *, preview_backend: str | None = "process"
+    ) -> None:
+        """The window; with no `library` only the welcome screen, until `attach`."""
         super().__init__()
-        self.library = library
+        self.attached = False
+        # What `ensure_attached` runs if an action comes before `attach` (the
+        # program sets it to open the library); None: nothing to wait for.
+        self.pending_attach: Callable[[], object] | None = None
         self.setWindowIcon(app_icon())
-        self.session = Session(library, self)
-        self.controller = self.session.controller
         # No backend: no live preview (tests of the form alone).
         self.live_preview = preview_backend is not None
-        self.renderer = Renderer(self, backend=preview_backend or "thread")
+        self._preview_backend = preview_backend or "thread"
         self.stack = QStackedWidget()
-        self.library_view = LibraryView(library)
-        self.editor = EditorView(self.controller)
-        self.preview = PreviewPane(self.controller, self.renderer, reviews=self._reviews)
-        self.preview.active = False
-        self.editor.set_preview(self.preview)
+        self.library_view = LibraryView(None)
         self.stack.addWidget(self.library_view)
-        self.stack.addWidget(self.editor)
         self.setCentralWidget(self.stack)
         self.facility: Facility | None = None
         self.facility_label = QLabel()
         self.facility_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.facility_label)
-        self.load_facility()
         self._make_actions()
-        self.revisions = RevisionActions(self, self)
         self._make_menus()
         self._connect()
+        self._update_title()
+        self._update_actions()
+        self.resize(default_size())
+        self.restore_layout()
+        if library is not None:
+            self.attach(library)
+
+    def attach(self, library: Library) -> None:
+        """Open `library`: its clients, the plan editor and the preview (the heavy part)."""
+        from .editorview import EditorView
+        from .guards import InputGuard
+        from .language import language_menu
+        from .preview import PreviewPane
+        from .renderer import Renderer
+        from .revisionactions import RevisionActions
+        from .session import Session
+
+        self.library = library
+        self.session = Session(library, self)
+        self.controller = self.session.controller
+        self.renderer = Renderer(self, backend=self._preview_backend)
+        self.editor = EditorView(self.controller)
+        self.preview = PreviewPane(self.controller, self.renderer, reviews=self._reviews)
+        self.preview.active = False
+        self.editor.set_preview(self.preview)
+        self.stack.addWidget(self.editor)
+        self._make_undo_actions()
+        self.revisions = RevisionActions(self, self)
+        self.file_menu.insertAction(self.export_plan_action, self.revisions.history_action)
+        # Its languages are named with Babel: loaded after the first frame too.
+        self.settings_menu.addMenu(language_menu(self, settings()))
+        self._connect_editor()
         undo_keys = [*self.undo_action.shortcuts(), *self.redo_action.shortcuts()]
         self.input_guard = InputGuard(self, undo_keys)
         app = QApplication.instance()
@@ -175,11 +204,27 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.input_guard)
             # Moving to another field ends that field's undo step.
             cast(QApplication, app).focusChanged.connect(self._focus_moved)
-        self.statusBar()
-        self._update_title()
+        self.attached = True
+        self.load_facility()
+        self.restore_editor_layout()
+        self.library_view.set_library(library)
         self._update_actions()
-        self.resize(default_size())
-        self.restore_layout()
+
+    def ensure_attached(self) -> bool:
+        """Open the library now if the program has not yet; False if it cannot be."""
+        if not self.attached and self.pending_attach is not None:
+            pending, self.pending_attach = self.pending_attach, None
+            pending()
+        return self.attached
+
+    def _when_attached(self, slot: Callable[..., object]) -> Callable[..., None]:
+        """`slot`, run once the library is open (a click that came very early waits)."""
+
+        def run(*args: object) -> None:
+            if self.ensure_attached():
+                slot(*args)
+
+        return run
 
     # -- building ------------------------------------------------------------
 
@@ -198,7 +243,8 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        when_attached = self._when_attached(slot)
+        action.triggered.connect(lambda _checked=False: when_attached())
         return action
 
     def _make_actions(self) -> None:
@@ -238,16 +284,11 @@ class MainWindow(QMainWindow):
             _("&Close plan"), self.close_plan, keys.Close, _("Back to the list of clients")
         )
         self.quit_action = self._action(_("&Quit"), self.close, keys.Quit)
-        stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, _("&Undo"))
-        self.undo_action.setShortcuts(keys.Undo)
-        self.redo_action = stack.createRedoAction(self, _("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.next_page_action = self._action(
-            _("&Next page"), self.editor.next_page, QKeySequence("Ctrl+PgDown")
+            _("&Next page"), lambda: self.editor.next_page(), QKeySequence("Ctrl+PgDown")
         )
         self.previous_page_action = self._action(
-            _("&Previous page"), self.editor.previous_page, QKeySequence("Ctrl+PgUp")
+            _("&Previous page"), lambda: self.editor.previous_page(), QKeySequence("Ctrl+PgUp")
         )
         self.preview_action = self._action(
             _("Show &preview"), self._toggle_preview, QKeySequence("F9")
@@ -255,7 +296,7 @@ class MainWindow(QMainWindow):
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
         self.refresh_preview_action = self._action(
-            _("&Refresh preview"), self.preview.refresh_now, keys.Refresh
+            _("&Refresh preview"), lambda: self.preview.refresh_now(), keys.Refresh
         )
         self.facility_action = self._action(
             _("&Facility…"), self.facility_dialog, None,
@@ -264,15 +305,24 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(_("&About Recovery Workbook"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def _make_undo_actions(self) -> None:
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, _("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, _("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(_("&File"))
+        file_menu = self.file_menu = bar.addMenu(_("&File"))
         for action in (self.new_action, self.open_action, self.import_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_note_action)
-        file_menu.addAction(self.revisions.history_action)
+        # History of this plan comes here with the editor.
         file_menu.addAction(self.export_plan_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_pdf_action)
@@ -283,29 +333,28 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.close_plan_action)
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(_("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        self.edit_menu = bar.addMenu(_("&Edit"))  # Undo and Redo come with the editor
         view_menu = bar.addMenu(_("&View"))
         view_menu.addAction(self.previous_page_action)
         view_menu.addAction(self.next_page_action)
         view_menu.addSeparator()
         view_menu.addAction(self.preview_action)
         view_menu.addAction(self.refresh_preview_action)
-        settings_menu = bar.addMenu(_("&Settings"))
-        settings_menu.addAction(self.facility_action)
-        settings_menu.addMenu(language_menu(self, settings()))
+        self.settings_menu = bar.addMenu(_("&Settings"))
+        self.settings_menu.addAction(self.facility_action)  # Language comes with the editor
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
         view = self.library_view
-        view.new_requested.connect(self.new_plan)
-        view.open_requested.connect(self.open_client)
-        view.import_requested.connect(self.import_plan_dialog)
-        view.example_requested.connect(self.open_example)
-        view.recover_requested.connect(self.recover)
-        view.discard_requested.connect(self.discard_draft)
+        view.new_requested.connect(self._when_attached(self.new_plan))
+        view.open_requested.connect(self._when_attached(self.open_client))
+        view.import_requested.connect(self._when_attached(self.import_plan_dialog))
+        view.example_requested.connect(self._when_attached(self.open_example))
+        view.recover_requested.connect(self._when_attached(self.recover))
+        view.discard_requested.connect(self._when_attached(self.discard_draft))
+
+    def _connect_editor(self) -> None:
         self.session.title_changed.connect(self._update_title)
         self.session.problem.connect(self.show_problem)
         self.session.saved.connect(self._saved)
@@ -318,13 +367,15 @@ class MainWindow(QMainWindow):
     # -- state -----------------------------------------------------------------
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        from .rowedit import same_new_row
+
         # A new list row being filled in is one undo step across its fields.
         row = same_new_row(old, new)
         if row is None:
             self.controller.seal()
 
     def editing(self) -> bool:
-        return self.stack.currentWidget() is self.editor
+        return self.stack.currentWidget() is not self.library_view
 
     def _saved(self) -> None:
         self.statusBar().showMessage(_("Saved"), 4000)
@@ -348,7 +399,7 @@ class MainWindow(QMainWindow):
             self.export_pdf_action, self.print_action, self.print_cards_action,
             self.print_wallet_action, self.close_plan_action, self.next_page_action,
             self.previous_page_action, self.refresh_preview_action, self.preview_action,
-            self.revisions.history_action,
+            *((self.revisions.history_action,) if self.attached else ()),
         ):
             action.setEnabled(editing)
 
@@ -415,6 +466,8 @@ class MainWindow(QMainWindow):
         self.show_library()
 
     def new_plan(self) -> None:
+        from ..facility import new_plan
+
         if not self.leave_plan():
             return
         # A new plan starts with the facility's paper, print size and language.
@@ -423,6 +476,8 @@ class MainWindow(QMainWindow):
         self._enter_editor()
 
     def open_example(self) -> None:
+        from ..example import example_languages, example_plan
+
         if not self.leave_plan():
             return
         # The sample in the interface's language where there is one (its answers,
@@ -434,6 +489,9 @@ class MainWindow(QMainWindow):
         self._enter_editor()
 
     def open_client(self, client_id: int) -> None:
+        from ..library import LibraryError
+        from ..plan.limits import limits_note
+
         if not self.leave_plan():
             return
         draft = next((d for d in self._drafts() if d.client_id == client_id), None)
@@ -451,6 +509,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, _("Over today's limits"), note)
 
     def _drafts(self) -> list[Draft]:
+        from ..library import LibraryError
+
         try:
             return self.library.pending_drafts()
         except LibraryError:
@@ -474,6 +534,8 @@ class MainWindow(QMainWindow):
         self._enter_editor()
 
     def discard_draft(self, draft: Draft) -> None:
+        from ..library import LibraryError
+
         try:
             self.library.discard_draft(draft.client_id)
         except LibraryError as error:
@@ -503,6 +565,8 @@ class MainWindow(QMainWindow):
             self.import_plan(Path(name))
 
     def _passphrase(self) -> str:
+        from ..library import LibraryError
+
         text, ok = QInputDialog.getText(
             self, _("Encrypted plan"), _("This plan file is locked. Passphrase:"),
             QLineEdit.EchoMode.Password,
@@ -512,6 +576,9 @@ class MainWindow(QMainWindow):
         return str(text)
 
     def import_plan(self, path: Path) -> int | None:
+        from ..library import LibraryError
+        from ..library.transfer import read_plan_file
+
         try:
             plan = read_plan_file(path, self._passphrase)
             result = self.library.import_plan(plan)
@@ -523,6 +590,9 @@ class MainWindow(QMainWindow):
         return result.client_id
 
     def export_plan_dialog(self) -> None:
+        from ..library.transfer import export_bytes
+        from ..output.writer import OutputError, write_output
+
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export the plan file"), self._suggested_name(".json"), _("Plan files (*.json)")
         )
@@ -541,6 +611,8 @@ class MainWindow(QMainWindow):
     # -- building, exporting, printing ------------------------------------------------
 
     def _reviews(self) -> tuple[ReviewEntry, ...]:
+        from ..library import LibraryError
+
         if self.session.client_id is None:
             return ()
         try:
@@ -550,6 +622,8 @@ class MainWindow(QMainWindow):
 
     def build(self, which: Which = "workbook") -> BuildResult:
         """Build now, in this process (export and print want the current plan exactly)."""
+        from ..options import RenderOptions
+
         plan = self.controller.plan
         options = RenderOptions.for_plan(plan, reviews=self._reviews(), facility=self.facility)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -561,6 +635,8 @@ class MainWindow(QMainWindow):
             QGuiApplication.restoreOverrideCursor()
 
     def export_pdf(self, path: Path) -> BuildResult:
+        from ..output.writer import write_output
+
         result = self.build()
         write_output(path, result.pdf, library=self.library.path)
         self.statusBar().showMessage(_("Saved the workbook as {name}").format(name=path.name), 6000)
@@ -568,6 +644,8 @@ class MainWindow(QMainWindow):
         return result
 
     def export_pdf_dialog(self) -> None:
+        from ..output.writer import OutputError
+
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export the workbook as PDF"), self._suggested_name(".pdf"), _("PDF (*.pdf)")
         )
@@ -578,6 +656,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, _("Cannot save the PDF"), str(error))
 
     def overflow_notes(self) -> list[OverflowNote]:
+        from ..options import RenderOptions
         from ..pdf import card_overflow
 
         plan = self.controller.plan
@@ -596,6 +675,10 @@ class MainWindow(QMainWindow):
         return result == QDialog.DialogCode.Accepted
 
     def print_dialog(self, which: Which = "workbook") -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .printing import PrintError, can_duplex, prepare_printer, print_pdf
+
         if not self.editing() or not self.check_before_printing():
             return
         self.session.flush()
@@ -627,6 +710,9 @@ class MainWindow(QMainWindow):
 
     def load_facility(self) -> None:
         """Use the profile kept in the settings folder, if there is one."""
+        from ..facility import load_saved_facility
+        from ..plan import PlanFileError
+
         try:
             facility = load_saved_facility()
         except PlanFileError as error:
@@ -654,6 +740,8 @@ class MainWindow(QMainWindow):
             self.preview.refresh_now()
 
     def batch_dialog(self) -> None:
+        from .batchdialog import BatchDialog
+
         # The plan being edited is printed as saved: write any pending autosave first.
         if self.editing():
             self.session.flush()
@@ -662,6 +750,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def facility_dialog(self) -> None:
+        from .facilitydialog import FacilityDialog
+
         dialog = FacilityDialog(self.facility, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_facility(dialog.facility)
@@ -678,6 +768,8 @@ class MainWindow(QMainWindow):
             self.preview.refresh_now()
 
     def show_about(self) -> None:
+        from .aboutbox import AboutBox
+
         AboutBox(self).exec()
 
     # -- window ----------------------------------------------------------------------
@@ -690,6 +782,9 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
+
+    def restore_editor_layout(self) -> None:
+        store = settings()
         splitter = store.value("editor/splitter")
         if splitter is not None:
             self.editor.splitter.restoreState(splitter)
@@ -710,6 +805,9 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
+        if not self.attached:
+            store.sync()
+            return
         store.setValue("editor/splitter", self.editor.splitter.saveState())
         store.setValue("editor/preview", self.preview_action.isChecked())
         store.sync()
@@ -719,5 +817,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        self.renderer.stop()
+        if self.attached:
+            self.renderer.stop()
         event.accept()

@@ -129,6 +129,8 @@ class Renderer(QObject):
     def stop(self) -> None:
         process, self._process = self._process, None
         if process is not None:
+            # Its last output may come while it is waited for below: not read.
+            process.readyReadStandardOutput.disconnect(self._read)
             process.finished.disconnect(self._process_ended)
             process.errorOccurred.disconnect(self._process_error)
             process.closeWriteChannel()
