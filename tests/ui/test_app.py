@@ -106,13 +106,27 @@ def test_the_window_paints_before_the_plan_model_loads(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def started(qtbot: Any, tmp_path: Path, no_questions: list[str]) -> Iterator[Any]:
-    """The program started as `run` starts it, its event loop left to qtbot."""
+def program_state() -> Iterator[None]:
+    """What `start` sets for the whole process, put back afterwards."""
     import gc
 
     from PySide6.QtWidgets import QApplication
 
     config = Path(os.environ["XDG_CONFIG_HOME"])
+    yield
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet("")
+    gc.unfreeze()
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(config))
+
+
+@pytest.fixture
+def started(
+    qtbot: Any, tmp_path: Path, no_questions: list[str], program_state: None
+) -> Iterator[Any]:
+    """The program started as `run` starts it, its event loop left to qtbot."""
     window, library = start(tmp_path / "library.sqlite3")
     qtbot.addWidget(window)
     yield window
@@ -123,12 +137,6 @@ def started(qtbot: Any, tmp_path: Path, no_questions: list[str]) -> Iterator[Any
     window.close()
     if opened is not None:
         opened.close()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    app.setStyleSheet("")
-    gc.unfreeze()
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, str(config))
 
 
 def test_a_click_before_the_library_is_open_waits_for_it_and_works(
@@ -156,10 +164,16 @@ def test_the_library_opens_after_the_first_frame_and_new_plan_works_at_once(
 
 
 def test_a_library_that_cannot_be_opened_is_said_in_one_line(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, program_state: None
 ) -> None:
+    from PySide6.QtWidgets import QApplication
+
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
+    # Outside the program's event loop a real exit() would end every later
+    # loop in this test process at once.
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
     not_a_library = tmp_path / "notes.sqlite3"
     not_a_library.write_text("not a database", encoding="utf-8")
     window, library = start(not_a_library)
@@ -168,6 +182,7 @@ def test_a_library_that_cannot_be_opened_is_said_in_one_line(
         assert window.ensure_attached() is False
         assert library() is None
         assert len(said) == 1 and said[0].startswith("The plan library cannot be opened: ")
+        assert exits == [1]
         assert "\n" not in said[0]
         # A click then does nothing (the program is closing), and raises nothing.
         qtbot.mouseClick(window.library_view.example_button, Qt.MouseButton.LeftButton)

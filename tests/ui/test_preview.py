@@ -141,3 +141,32 @@ def test_the_preview_follows_ctrl_page_down_and_up_to_each_part(
         qtbot.waitUntil(lambda expected=expected: shown_page_opens_with() == expected,
                         timeout=5000)
     window.renderer.stop()
+
+
+def test_the_old_pages_cover_the_view_only_until_the_new_page_is_drawn(qtbot: Any) -> None:
+    """The picture of the old pages goes when the view has drawn the page being
+    read from the new document, not after a fixed time (it held every change
+    back by a quarter of a second)."""
+    from PySide6.QtPdf import QPdfPageRenderer
+
+    from workbook.ui.controller import PlanController
+    from workbook.ui.preview import PreviewPane
+
+    renderer = Renderer(backend="thread")
+    pane = PreviewPane(PlanController(), renderer)
+    qtbot.addWidget(pane)
+    pane.resize(500, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    plan = Plan()
+    pdf = build_workbook(plan, RenderOptions.for_plan(plan)).pdf
+    drawer = pane.view.findChild(QPdfPageRenderer)
+    assert drawer is not None
+    with qtbot.waitSignal(drawer.pageRendered, timeout=10000):
+        pane.show_pdf(pdf)
+    with qtbot.waitSignal(drawer.pageRendered, timeout=10000):
+        pane.show_pdf(pdf)
+        assert pane._cover.isVisible()  # the old pages, while the new ones are drawn
+    assert not pane._cover.isVisible()
+    assert not pane._uncover.isActive()
+    renderer.stop()

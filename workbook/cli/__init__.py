@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import types
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -60,10 +61,25 @@ def run(argv: Sequence[str] | None = None) -> None:
 __all__ = ["main", "run"]
 
 
-def __getattr__(name: str) -> Any:
-    # `main` loads on first use: the desktop's start does not need it (PEP 562).
-    if name == "main":
+class _Package(types.ModuleType):
+    """This package, whose `main` is the function `main.main`, loaded on first use.
+
+    The desktop's start does not need the command line (it loads the plan
+    model), so the submodule is not imported with the package. Importing it
+    later makes Python bind the submodule to this package's `main`; the
+    binding is ignored, so `workbook.cli.main` stays the function it was
+    when the package imported it at once.
+    """
+
+    @property
+    def main(self) -> Any:
         from .main import main
 
         return main
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    @main.setter
+    def main(self, _submodule: Any) -> None:
+        pass
+
+
+sys.modules[__name__].__class__ = _Package

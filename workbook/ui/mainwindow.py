@@ -5,8 +5,8 @@ Ctrl+Z and Ctrl+Shift+Z). Work is autosaved as it happens; closing asks
 about saving only when something changed since the last save.
 
 The window shows before the plan model, the editor and the preview are
-loaded: `run` builds it with no library, shows the welcome screen, and calls
-`attach` once the first frame is painted. Only Qt and light modules are
+loaded: `ui.app.start` builds it with no library, shows the welcome screen, and
+calls `attach` once the first frame is painted. Only Qt and light modules are
 imported here; the rest is imported where it is used.
 """
 
@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
         self.restore_editor_layout()
         self.library_view.set_library(library)
         self._update_actions()
+        if self.live_preview:
+            # The preview's renderer warms up (its imports, the fonts) while the
+            # person reads the list: the first preview of a plan comes sooner.
+            self.renderer.start()
 
     def ensure_attached(self) -> bool:
         """Open the library now if the program has not yet; False if it cannot be."""

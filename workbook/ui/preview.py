@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,9 +41,12 @@ from ..text.i18n import N_, _, languages, ngettext, translator
 from .controller import PlanController
 from .renderer import Outcome, Renderer
 
-# Long enough that a typist's burst becomes one build, short enough to feel live.
-DEBOUNCE_MS = 100
-# How long the picture of the old pages covers the view while it draws the new ones.
+# A short pause before a build: keys typed closer together than this are one
+# build. Longer bursts need no longer wait: while a build runs, only the newest
+# change waits for the next one (the renderer drops older requests).
+DEBOUNCE_MS = 40
+# The picture of the old pages covers the view until the new page is drawn,
+# and no longer than this (it is drawn in a few tens of milliseconds).
 COVER_MS = 250
 
 # Words that open each page's section in the printed workbook, tried in order, in
@@ -146,6 +149,11 @@ class PreviewPane(QWidget):
         self._uncover.setSingleShot(True)
         self._uncover.setInterval(COVER_MS)
         self._uncover.timeout.connect(self._cover.hide)
+        # The view draws pages in a thread and says so; the cover goes as soon
+        # as the page being read is drawn from the new document.
+        drawer = self.view.findChild(QPdfPageRenderer)
+        if drawer is not None:
+            drawer.pageRendered.connect(self._page_drawn)
         # A resize keeps the page being read (the view alone keeps the pixel offset).
         self._page_before_resize: tuple[int, QPointF] | None = None
         self.view.installEventFilter(self)
@@ -253,6 +261,11 @@ class PreviewPane(QWidget):
         self.section_pages = {}
         self._scan_page = 0
         self._scanner.start()
+
+    def _page_drawn(self, page: int, *_details: object) -> None:
+        if self._cover.isVisible() and page == self.view.pageNavigator().currentPage():
+            self._uncover.stop()
+            self._cover.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize:
