@@ -786,6 +786,8 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
+        if self.attached:
+            self.restore_editor_layout()
 
     def restore_editor_layout(self) -> None:
         store = settings()
