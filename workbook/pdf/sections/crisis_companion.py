@@ -38,15 +38,24 @@ ROOMS = (Room(6, 4), Room(6, 3), Room(4, 3), Room(4, 2), Room(2, 2))
 
 def companion_page(ctx: Context, crisis: CrisisPlan) -> list[Flowable]:
     """The companion page, from the top of the page after the crisis page."""
-    tries = [(ctx, room) for room in ROOMS]
+    # Only the tries that differ: a filled plan has no lines for reasons, and none
+    # after a crisis once that is written.
+    rooms = list(dict.fromkeys(_used(ctx, crisis, room) for room in ROOMS))
+    tries = [(ctx, room) for room in rooms]
     if not ctx.styles.large:
-        tries.append((replace(ctx, styles=tighter(ctx.styles)), ROOMS[-1]))
+        tries.append((replace(ctx, styles=tighter(ctx.styles)), rooms[-1]))
 
     def build(context: Context, room: Room) -> Callable[[], list[Flowable]]:
         return lambda: bind_headings(_companion(context, crisis, room))
 
     pages = 2 if ctx.styles.large else 1
     return [PageBreak(), FitPage([build(c, r) for c, r in tries], pages=pages)]
+
+
+def _used(ctx: Context, crisis: CrisisPlan, room: Room) -> Room:
+    """The part of `room` that changes this page."""
+    return Room(reasons=room.reasons if ctx.blank else 0,
+                after=0 if crisis.after_a_crisis.strip() else room.after)
 
 
 def tighter(styles: Styles) -> Styles:
