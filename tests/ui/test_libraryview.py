@@ -45,3 +45,22 @@ def test_discard_after_saying_so_throws_the_draft_away(qtbot: Any, library: Libr
     asked = answer_box(qtbot, lambda: click(qtbot, view.discard_button), "Discard the changes")
     assert len(asked) == 1
     assert discarded == [view.drafts[0]]
+
+
+def test_enter_on_a_focused_button_presses_it(qtbot: Any, library: Library) -> None:
+    plan = Plan.model_validate({"about": {"preferred_name": "Sam T."}})
+    info = library.save_revision(None, plan, "")
+    view = LibraryView(library)
+    qtbot.addWidget(view)
+    view.show()
+    opened: list[int] = []
+    view.open_requested.connect(opened.append)
+    view.table.setCurrentItem(view.table.topLevelItem(0))
+    view.open_button.setFocus()
+    qtbot.keyClick(view.open_button, Qt.Key.Key_Return)
+    assert opened == [info.client_id]
+    started: list[bool] = []
+    view.new_requested.connect(lambda: started.append(True))
+    view.new_button.setFocus()
+    qtbot.keyClick(view.new_button, Qt.Key.Key_Enter)
+    assert started == [True]

@@ -56,6 +56,8 @@ class EditorView(QWidget):
         self.export_button.setToolTip(_("Save the workbook as a PDF file (Ctrl+E)"))
         self.print_button = QPushButton(_("Print…"))
         self.print_button.setToolTip(_("Print the workbook (Ctrl+P)"))
+        for button in (self.back, self.next, self.export_button, self.print_button):
+            button.setAutoDefault(True)  # Enter presses the focused one
         self.export_button.clicked.connect(self.export_requested)
         self.print_button.clicked.connect(self.print_requested)
         self.position = QLabel()

@@ -138,6 +138,12 @@ class LibraryView(QWidget):
         self.delete_button.setToolTip(
             _("Delete the client with every saved version (Delete); asks first")
         )
+        # Enter on a button that has the keyboard focus presses it, as
+        # elsewhere on the desktop (Qt does so only in dialogs by itself).
+        for button in (self.restore_button, self.discard_button, self.new_button,
+                       self.open_button, self.import_button, self.example_button,
+                       self.history_button, self.delete_button):
+            button.setAutoDefault(True)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.history_button,
                        self.delete_button, self.import_button):

@@ -108,3 +108,12 @@ def test_the_welcome_screen_keeps_its_controls_together(qtbot: Any, window: Main
     gap = view.new_button.mapTo(view, QPoint(0, 0)).y() - view.search.mapTo(view, QPoint(0, 0)).y()
     assert abs(gap) < 120
     assert view.new_button.mapTo(view, QPoint(0, 0)).y() < 250
+
+
+def test_enter_on_the_focused_next_button_turns_the_page(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.new_plan()
+    window.editor.next.setFocus()
+    qtbot.keyClick(window.editor.next, Qt.Key.Key_Return)
+    assert window.editor.current_key() == "pathways"
