@@ -438,6 +438,7 @@ def _serve(conn: Connection, siblings: Sequence[Connection] = ()) -> None:
     # A forked worker starts with the parent's handler, which would only ask
     # a batch to stop: here SIGTERM ends the process, as in a spawned one.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _unblock_stop_signals()  # blocked by the parent while it started this process
     for other in siblings:
         # A forked worker holds copies of the parent's ends of the workers'
         # pipes started before it; they would keep those pipes open after
@@ -455,6 +456,26 @@ def _serve(conn: Connection, siblings: Sequence[Connection] = ()) -> None:
         while True:
             job = conn.recv()
             conn.send(build_job(job))
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, nothing to guard
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _unblock_stop_signals() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 def _start_method() -> str:
@@ -507,7 +528,10 @@ class _Worker:
         if method == "fork":
             args = (child, tuple(worker.conn for worker in siblings))
         self.process = context.Process(target=_serve, args=args, daemon=True)
-        self.process.start()
+        # Until the worker has its own handlers, a signal would run the
+        # parent's (Ctrl-C's "stop the batch") in it: it waits, blocked.
+        with _stop_signals_blocked():
+            self.process.start()
         child.close()
         self.given: deque[int] = deque()  # its jobs, the one it is building first
         _live_workers.add(self.process)
