@@ -178,7 +178,7 @@ def action_page(ctx: Context, crisis: CrisisPlan, part: int, t: CrisisType) -> l
     out.append(Spacing(0, t.gap))
     checked = checked_note(ctx, lines)
     note = ctx.text(checked, st.note) if checked else None
-    if t.dense and ctx.styles.large:
+    if ctx.styles.large:
         out += _where_across(ctx, crisis, st, t, note)
         return out
     tail: list[Flowable] = [_where_to_turn(ctx, crisis, st, t)]
@@ -384,7 +384,8 @@ def _where_to_turn(ctx: Context, crisis: CrisisPlan, st: CrisisStyles,
 def _where_across(ctx: Context, crisis: CrisisPlan, st: CrisisStyles, t: CrisisType,
                   note: Flowable | None) -> list[Flowable]:
     """Treatment to return to, where to go and where naloxone is kept, each answer across
-    the page after its label (large type in a third of the page wraps every few words).
+    the page after its label (large print: 16 pt type in a third of the page wraps
+    every few words).
     They may be cut between answers; `note` stays with the last one."""
     pairs = [(ctx.title(CrisisPlan, "return_to_treatment"), crisis.return_to_treatment),
              (ctx.title(CrisisPlan, "where_to_go"), crisis.where_to_go)]
@@ -394,7 +395,7 @@ def _where_across(ctx: Context, crisis: CrisisPlan, st: CrisisStyles, t: CrisisT
     blocks: list[Flowable] = []
     for head, value in pairs:
         block: Flowable = (_labelled(head, value, st) if value.strip()
-                           else _answer(ctx, head, value, st, spacing, lines=1))
+                           else _answer(ctx, head, value, st, spacing, lines=1 if t.dense else 2))
         block.spaceBefore = t.gap if blocks else 0.0
         blocks.append(block)
     if note is not None:
