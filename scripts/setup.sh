@@ -15,8 +15,9 @@ APT_RUNTIME=(libgl1 libegl1 libfontconfig1 libfreetype6 "libglib2.0-0t64|libglib
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
   libxcb-xkb1 libxcb-xfixes0 libx11-xcb1)
-# Tools the tests use: pdffonts/pdftoppm, and Xvfb for the real-window test.
-APT_TEST=(poppler-utils xvfb xauth)
+# Tools the tests use: pdffonts/pdftoppm, Xvfb for the real-window test, and CUPS
+# with a cups-pdf queue for the printing test (its own private cupsd).
+APT_TEST=(poppler-utils xvfb xauth cups cups-client printer-driver-cups-pdf)
 
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"

@@ -12,11 +12,12 @@ imported here; the rest is imported where it is used.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,20 +31,24 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..text.i18n import _, interface_language, ngettext
+from ..text.i18n import _, interface_language
 from .libraryview import LibraryView
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from ..facility import Facility
     from ..library import Draft, Library
     from ..options import BuildResult, OverflowNote, ReviewEntry, Which
     from .editorview import EditorView
     from .preview import PreviewPane
+    from .printing import RasterJob
     from .renderer import Renderer
     from .session import Session
 
@@ -74,6 +79,43 @@ def default_size() -> QSize:
         return QSize(1280, 820)
     room = screen.availableGeometry()
     return QSize(min(1280, room.width()), min(820, room.height()))
+
+
+T = TypeVar("T")
+
+
+def off_ui_thread(parent: QWidget, work: Callable[[], T], message: str) -> T:
+    """Run `work` in a worker thread while the window keeps drawing; its result.
+
+    A progress note shows if it takes a moment; input to the window waits.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed back to the caller below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="build", daemon=True)
+    progress = QProgressDialog(message, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    loop = QEventLoop()
+    watch = QTimer()
+    watch.setInterval(15)
+    watch.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+    thread.start()
+    watch.start()
+    progress.setValue(0)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    watch.stop()
+    progress.close()
+    progress.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return cast(T, outcome["value"])
 
 
 def suggested_file_name(name: str, suffix: str) -> str:
@@ -130,9 +172,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         exported(str): a PDF was written to this path.
+        printed(str): a print job ended ("" when the pages were sent, else why not).
     """
 
     exported = Signal(str)
+    printed = Signal(str)
 
     # Set by `attach`, once the library is open.
     library: Library
@@ -150,6 +194,7 @@ class MainWindow(QMainWindow):
         # What `ensure_attached` runs if an action comes before `attach` (the
         # program sets it to open the library); None: nothing to wait for.
         self.pending_attach: Callable[[], object] | None = None
+        self.print_job: QObject | None = None  # the print job under way, if any
         self.setWindowIcon(app_icon())
         # No backend: no live preview (tests of the form alone).
         self.live_preview = preview_backend is not None
@@ -625,18 +670,23 @@ class MainWindow(QMainWindow):
             return ()
 
     def build(self, which: Which = "workbook") -> BuildResult:
-        """Build now, in this process (export and print want the current plan exactly)."""
+        """Build the current plan now, in a worker thread; the window keeps drawing.
+
+        The worker builds from a copy of the plan; a short-lived dialog keeps
+        the plan from being edited meanwhile (export and print want the plan
+        exactly as it is now).
+        """
         from ..options import RenderOptions
 
-        plan = self.controller.plan
+        plan = self.controller.plan.model_copy(deep=True)
         options = RenderOptions.for_plan(plan, reviews=self._reviews(), facility=self.facility)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+
+        def work() -> BuildResult:
             from ..pdf import build_pdf
 
             return build_pdf(plan, options, which)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+
+        return off_ui_thread(self, work, _("Preparing the pages…"))
 
     def export_pdf(self, path: Path) -> BuildResult:
         from ..output.writer import write_output
@@ -681,7 +731,7 @@ class MainWindow(QMainWindow):
     def print_dialog(self, which: Which = "workbook") -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from .printing import PrintError, can_duplex, prepare_printer, print_pdf
+        from .printing import PrintError, can_duplex, prepare_printer
 
         if not self.editing() or not self.check_before_printing():
             return
@@ -690,25 +740,89 @@ class MainWindow(QMainWindow):
             result = self.build(which)
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             prepare_printer(printer, result.pdf)
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle(
-                _("Print the workbook") if which == "workbook" else _("Print cards")
-            )
-            dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            if which == "wallet" and not can_duplex(printer):
-                self.statusBar().showMessage(
-                    _("This printer prints on one side: the card's front and back are printed "
-                      "side by side; fold along the dashed line."), 10000
-                )
-            pages = print_pdf(result.pdf, printer)
         except PrintError as error:
             QMessageBox.warning(self, _("Cannot print"), str(error))
             return
-        self.statusBar().showMessage(
-            ngettext("Sent {count} page to the printer", "Sent {count} pages to the printer",
-                     pages).format(count=pages), 6000)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(
+            _("Print the workbook") if which == "workbook" else _("Print cards")
+        )
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if which == "wallet" and not can_duplex(printer):
+            self.statusBar().showMessage(
+                _("This printer prints on one side: the card's front and back are printed "
+                  "side by side; fold along the dashed line."), 10000
+            )
+        self.send_to_printer(result.pdf, printer)
+
+    def send_to_printer(self, pdf: bytes, printer: QPrinter) -> None:
+        """Print what the print dialog chose, without the window waiting on it."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ..output.writer import OutputError, write_output
+        from .printing import CupsJob, lp_program, prints_to_file, request_from
+
+        if prints_to_file(printer):
+            path = Path(printer.outputFileName())
+            try:
+                write_output(path, pdf, library=self.library.path)
+            except OutputError as error:
+                QMessageBox.warning(self, _("Cannot save the PDF"), str(error))
+                return
+            self.statusBar().showMessage(
+                _("Saved the workbook as {name}").format(name=path.name), 6000
+            )
+            return
+        native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+        if lp_program() is not None and native:
+            job = CupsJob(pdf, request_from(printer), self)
+            self.print_job = job
+            job.done.connect(self._printed)
+            self.statusBar().showMessage(_("Sending the pages to the printer…"))
+            job.start()
+            return
+        self.print_rendered(pdf, printer)
+
+    def print_rendered(self, pdf: bytes, printer: QPrinter) -> RasterJob:
+        """Where the PDF cannot go to the printer as it is: pages rendered in a
+        worker, with progress and Cancel (the window stays drawn meanwhile)."""
+        from .printing import RasterJob
+
+        raster = RasterJob(pdf, printer, self)
+        self.print_job = raster
+        progress = QProgressDialog(_("Printing…"), _("Cancel"), 0, 1, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(raster.cancel)
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        raster.progress.connect(advance)
+        raster.done.connect(progress.close)
+        raster.done.connect(progress.deleteLater)
+        raster.done.connect(self._printed)
+        # Not on `done`: the thread is still returning from run() then.
+        raster.finished.connect(raster.deleteLater)
+        raster.start()
+        return raster
+
+    def _printed(self, problem: str) -> None:
+        from .printing import RasterJob
+
+        job, self.print_job = self.print_job, None
+        if job is not None and not isinstance(job, RasterJob):
+            job.deleteLater()  # a RasterJob deletes itself once its thread is done
+        if problem == "canceled":
+            self.statusBar().showMessage(_("Printing canceled"), 6000)
+        elif problem:
+            QMessageBox.warning(self, _("Cannot print"), problem)
+        else:
+            self.statusBar().showMessage(_("Sent to the printer"), 6000)
+        self.printed.emit(problem)
 
     # -- the facility profile ----------------------------------------------------------
 

@@ -1,21 +1,60 @@
-"""Printing PDF bytes at actual size: every page drawn at 100 %, never fitted.
+"""Printing PDF bytes at actual size, never on the UI thread's time.
 
-Cards must come out at their exact size, so each page is rendered and drawn
-onto the printer's page in physical units (1 pt = 1/72 in) from the paper's
-corner, whatever the printer's margins. No PDF content is made here.
+Three ways, best first:
+
+- On a system with CUPS (Linux, macOS) the PDF itself goes to the chosen
+  queue with CUPS's own `lp` command (cups-client), run as a separate
+  process: the printer gets vector pages, the window never waits. The
+  print dialog's copies, two-sided setting and page range go with it, and
+  so do `print-scaling=none` and the PDF's own paper size, or the cards
+  come out at the wrong size. (`lp` rather than a Python IPP library: it is
+  on every CUPS system, honours the user's lpoptions and CUPS_SERVER, and
+  needs no new dependency.)
+- "Print to file" writes the vector PDF itself.
+- Elsewhere (Windows), `RasterJob` renders the pages in a worker thread at
+  the printer's resolution (at most 600 dpi), one page at a time, with
+  progress and a way to cancel; each page is drawn in physical units from
+  the paper's corner, whatever the printer's margins.
+
+No PDF content is made here.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+import shutil
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEventLoop,
+    QIODevice,
+    QObject,
+    QProcess,
+    QRectF,
+    QSize,
+    QSizeF,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from ..text.i18n import _
 
-# Enough for sharp text and cut lines; a 600 dpi page would need 130 MB.
-MAX_RENDER_DPI = 300
+# Sharp text and cut lines; one page at a time, so a 600 dpi Letter page
+# (about 130 MB as an image) is the most ever held.
+MAX_RENDER_DPI = 600
+# Rows of a rendered page drawn onto the printer at a time (about 40 ms each
+# at 600 dpi), so the window's Python code gets its turn between them.
+BAND_ROWS = 128
+# The job's name in the print queue: never the client's name (health information).
+JOB_TITLE = "Recovery Workbook"
 
 
 class PrintError(Exception):
@@ -54,36 +93,226 @@ def prepare_printer(printer: QPrinter, pdf: bytes) -> None:
     printer.setFromTo(1, document.pageCount())
 
 
-def print_pdf(pdf: bytes, printer: QPrinter) -> int:
-    """Print the pages the printer asks for (all by default); returns how many."""
+class _PageImages:
+    """Pages as images, rendered by QtPdf's own render thread.
+
+    `QPdfDocument.render` holds Python's lock for the whole page (PySide
+    does not let go of it there), and so would stop the window's Python
+    code for 100-150 ms a page at 600 dpi. QPdfPageRenderer renders in a
+    thread of its own that needs no Python; this thread waits in an event
+    loop (which lets go of the lock) for the page to come back.
+    """
+
+    def __init__(self, document: QPdfDocument) -> None:
+        self._renderer = QPdfPageRenderer()
+        self._renderer.setDocument(document)
+        self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        self._renderer.pageRendered.connect(self._rendered)
+        self._loop = QEventLoop()
+        self._image = QImage()
+
+    def _rendered(self, _page: int, _size: QSize, image: QImage, *_rest: object) -> None:
+        self._image = image
+        self._loop.quit()
+
+    def render(self, number: int, size: QSize) -> QImage:
+        # The answer is queued to this thread: it cannot arrive before exec().
+        self._renderer.requestPage(number, size)
+        self._loop.exec()
+        image, self._image = self._image, QImage()
+        if image.isNull():
+            raise PrintError(_("the workbook could not be read for printing"))
+        return image
+
+    def close(self) -> None:
+        """Stop the render thread now, while the document it reads is still there."""
+        shiboken6.delete(self._renderer)
+
+
+def print_pdf(
+    pdf: bytes,
+    printer: QPrinter,
+    page_done: Callable[[int, int], bool] = lambda _done, _total: True,
+) -> int:
+    """Print the pages the printer asks for (all by default); returns how many.
+
+    `page_done(done, total)` is told after each page; False stops the job.
+    """
     document, _buffer = open_pdf(pdf)
     printer.setFullPage(True)
     count = document.pageCount()
     first = max(1, printer.fromPage() or 1)
     last = min(count, printer.toPage() or count)
+    if printer.printRange() != QPrinter.PrintRange.PageRange and printer.fromPage() == 0:
+        first, last = 1, count
     if first > last:
         raise PrintError(_("no pages in the chosen range"))
     resolution = printer.resolution()
     render_dpi = min(resolution, MAX_RENDER_DPI)
+    scale = resolution / render_dpi
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError(_("the printer could not be started"))
+    pages = _PageImages(document)
     printed = 0
     try:
         for number in range(first - 1, last):
             if printed:
                 printer.newPage()
             points = document.pagePointSize(number)
-            image = document.render(
+            image = pages.render(
                 number,
                 QSize(round(points.width() * render_dpi / 72),
                       round(points.height() * render_dpi / 72)),
             )
-            # Physical size: points at the printer's resolution, from the paper's corner.
-            target = QRectF(0, 0, points.width() * resolution / 72,
-                            points.height() * resolution / 72)
-            painter.drawImage(target, image)
+            # Physical size: each image pixel is 1/render_dpi inch, from the
+            # paper's corner. Drawn in bands: drawImage, too, holds Python's
+            # lock, for about a second for a whole 600 dpi page.
+            for top in range(0, image.height(), BAND_ROWS):
+                rows = min(BAND_ROWS, image.height() - top)
+                painter.drawImage(
+                    QRectF(0, top * scale, image.width() * scale, rows * scale),
+                    image,
+                    QRectF(0, top, image.width(), rows),
+                )
             printed += 1
+            if not page_done(printed, last - first + 1):
+                printer.abort()
+                raise PrintError("canceled")
     finally:
         painter.end()
+        pages.close()
     return printed
+
+
+# -- what the print dialog asked for --------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """The print dialog's choices, read once on the UI thread."""
+
+    printer_name: str
+    copies: int
+    duplex: bool
+    first: int  # 0: every page
+    last: int
+
+
+def request_from(printer: QPrinter) -> PrintRequest:
+    ranged = printer.printRange() == QPrinter.PrintRange.PageRange
+    first, last = (printer.fromPage(), printer.toPage()) if ranged else (0, 0)
+    duplex = printer.duplex() not in (
+        QPrinter.DuplexMode.DuplexNone,
+        QPrinter.DuplexMode.DuplexAuto,
+    ) or (printer.duplex() == QPrinter.DuplexMode.DuplexAuto and can_duplex(printer))
+    return PrintRequest(printer.printerName(), max(1, printer.copyCount()), duplex, first, last)
+
+
+def prints_to_file(printer: QPrinter) -> bool:
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(
+        printer.outputFileName()
+    )
+
+
+def lp_program() -> str | None:
+    """CUPS's `lp`, where this system prints through CUPS."""
+    if sys.platform == "win32":
+        return None
+    return shutil.which("lp")
+
+
+def media_name(width_pt: float, height_pt: float) -> str:
+    """The paper of a PDF page as CUPS names it."""
+    for name, (w, h) in (("Letter", (612.0, 792.0)), ("A4", (595.28, 841.89))):
+        if abs(width_pt - w) < 2 and abs(height_pt - h) < 2:
+            return name
+    return f"Custom.{width_pt / 72:.2f}x{height_pt / 72:.2f}in"
+
+
+def lp_arguments(request: PrintRequest, media: str) -> list[str]:
+    """`lp`'s arguments for the PDF on standard input."""
+    arguments = ["-n", str(request.copies), "-t", JOB_TITLE]
+    if request.printer_name:
+        arguments[:0] = ["-d", request.printer_name]
+    arguments += ["-o", "print-scaling=none", "-o", f"media={media}"]
+    sides = "two-sided-long-edge" if request.duplex else "one-sided"
+    arguments += ["-o", f"sides={sides}"]
+    if request.first and request.last:
+        arguments += ["-P", f"{request.first}-{request.last}"]
+    arguments.append("-")
+    return arguments
+
+
+class CupsJob(QObject):
+    """The PDF handed to a CUPS queue by `lp`, in its own process.
+
+    Signals:
+        done(str): "" when the queue took the job, else a one-line message.
+    """
+
+    done = Signal(str)
+
+    def __init__(self, pdf: bytes, request: PrintRequest, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        document, _buffer = open_pdf(pdf)
+        size = document.pagePointSize(0)
+        self.arguments = lp_arguments(request, media_name(size.width(), size.height()))
+        self._pdf = pdf
+        self.process = QProcess(self)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._failed)
+
+    def start(self) -> None:
+        program = lp_program()
+        if program is None:
+            self.done.emit("CUPS's lp command is not installed")
+            return
+        self.process.start(program, self.arguments)
+        self.process.write(self._pdf)
+        self.process.closeWriteChannel()
+
+    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        if code == 0:
+            self.done.emit("")
+            return
+        error = bytes(self.process.readAllStandardError().data()).decode(errors="replace")
+        self.done.emit(error.strip().splitlines()[-1] if error.strip() else f"lp: exit {code}")
+
+    def _failed(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.done.emit("CUPS's lp command could not be started")
+
+
+class RasterJob(QThread):
+    """Pages rendered and sent to a printer one at a time, off the UI thread.
+
+    Signals:
+        progress(int, int): pages done, pages in all.
+        done(str): "" when every page was sent, else a one-line message
+            ("canceled" after `cancel`).
+    """
+
+    progress = Signal(int, int)
+    done = Signal(str)
+
+    def __init__(self, pdf: bytes, printer: QPrinter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self.printer = printer
+        self._cancel = threading.Event()
+        self.printed = 0
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            self.printed = print_pdf(self.pdf, self.printer, self._page_done)
+            self.done.emit("")
+        except PrintError as error:
+            self.done.emit(str(error))
+
+    def _page_done(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self._cancel.is_set()
