@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtGui import QPageRanges, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+)
 
-from workbook.plan import Paper
-from workbook.ui.mainwindow import MainWindow
+from workbook.ui.mainwindow import BeforePrintDialog, MainWindow
 from workbook.ui.printing import (
+    CANCELED_LATE,
     JOB_TITLE,
     PrintRequest,
+    chosen_pages,
     lp_arguments,
     media_name,
     prepare_printer,
+    request_from,
+    sides,
 )
 
 from . import cups
@@ -57,37 +70,88 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_lp_is_asked_for_actual_size_the_pdfs_paper_and_the_dialogs_choices() -> None:
-    request = PrintRequest("office", copies=2, duplex=True, first=3, last=5)
+    request = PrintRequest("office", copies=2, sides="two-sided-long-edge", pages="3-5,7")
     assert lp_arguments(request, "A4") == [
         "-d", "office", "-n", "2", "-t", JOB_TITLE, "-o", "print-scaling=none",
-        "-o", "media=A4", "-o", "sides=two-sided-long-edge", "-P", "3-5", "-",
+        "-o", "media=A4", "-o", "sides=two-sided-long-edge", "-P", "3-5,7",
+        "-o", "collate=true", "-",
+    ]
+    # What else the dialog chose goes along: collated or not, last page first,
+    # and the choices Qt leaves to CUPS (odd pages only, here).
+    request = PrintRequest("office", copies=3, sides="one-sided", pages="", collate=False,
+                           reverse=True, options=(("page-set", "odd"),))
+    assert lp_arguments(request, "Letter") == [
+        "-d", "office", "-n", "3", "-t", JOB_TITLE, "-o", "print-scaling=none",
+        "-o", "media=Letter", "-o", "sides=one-sided", "-o", "collate=false",
+        "-o", "outputorder=reverse", "-o", "page-set=odd", "-",
     ]
     assert media_name(612, 792) == "Letter" and media_name(595.3, 841.9) == "A4"
     assert media_name(242.6, 153.0) == "Custom.3.37x2.12in"
+
+
+def test_the_print_dialogs_pages_and_sides_are_read_as_chosen(qapp: Any) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    assert chosen_pages(printer, 5) == [1, 2, 3, 4, 5]
+    # "Pages: 2-3,7" in the dialog, not "from 2 to 7".
+    ranges = QPageRanges()
+    ranges.addRange(2, 3)
+    ranges.addPage(7)
+    printer.setPageRanges(ranges)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    assert chosen_pages(printer, 9) == [2, 3, 7]
+    assert chosen_pages(printer, 6) == [2, 3]
+    assert request_from(printer).pages == "2-3,7"
+    duplex = QPrinter.DuplexMode
+    assert sides(duplex.DuplexShortSide, False) == "two-sided-short-edge"
+    assert sides(duplex.DuplexLongSide, False) == "two-sided-long-edge"
+    assert sides(duplex.DuplexNone, True) == "one-sided"
+    assert sides(duplex.DuplexAuto, True) == "two-sided-long-edge"
+    assert sides(duplex.DuplexAuto, False) == "one-sided"
+
+
+def when_shown(kind: type[QDialog], act: Callable[[Any], None]) -> None:
+    """Do `act` to the next modal dialog of this kind once it is up (its exec()
+    runs its own event loop, so this is how a person's answer gets in)."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            act(dialog)
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
 
 
 @pytest.mark.slow
 def test_the_workbook_reaches_a_cups_queue_as_vector_pages_at_its_size(
     qtbot: Any, window: MainWindow, cups_queue: cups.Queue, warnings_shown: list[str]
 ) -> None:
-    window.open_example()
-    window.controller.set("print_settings.paper", Paper.A4)
-    result = window.build("workbook")
-    exported = PdfReader(io.BytesIO(result.pdf))
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_printer(printer, result.pdf)
-    printer.setPrinterName(cups_queue.name)
-    assert printer.outputFormat() == QPrinter.OutputFormat.NativeFormat  # Qt sees the queue
-    printer.setPrintRange(QPrinter.PrintRange.PageRange)
-    printer.setFromTo(2, 4)
-    with qtbot.waitSignal(window.printed, timeout=30000) as sent:
-        window.send_to_printer(result.pdf, printer)
+    window.open_example()  # Letter; the cups-pdf queue's own paper is A4
+    pdf = window.build("workbook").pdf
+    exported = PdfReader(io.BytesIO(pdf))
+
+    def choose_pages(dialog: QPrintDialog) -> None:
+        dialog.findChild(QComboBox, "printers").setCurrentText(cups_queue.name)
+        # "Pages: 2-3,5": Qt keeps this only as a CUPS option, not on the QPrinter.
+        dialog.findChild(QRadioButton, "pagesRadioButton").setChecked(True)
+        dialog.findChild(QLineEdit, "pagesLineEdit").setText("2-3,5")
+        dialog.accept()
+
+    def print_anyway(dialog: BeforePrintDialog) -> None:  # the wallet card's notes
+        when_shown(QPrintDialog, choose_pages)
+        dialog.print_button.click()
+
+    when_shown(BeforePrintDialog, print_anyway)
+    with qtbot.waitSignal(window.printed, timeout=60000) as sent:
+        window.print_dialog("workbook")
     assert sent.args == [""], warnings_shown
     qtbot.waitUntil(lambda: cups.jobs_done(cups_queue), timeout=90000)
     (made,) = cups_queue.output.glob("*.pdf")
     printed = PdfReader(made)
     assert len(printed.pages) == 3
     want = exported.pages[0].mediabox
+    assert (float(want.width), float(want.height)) == (612, 792)
     for page in printed.pages:
         assert float(page.mediabox.width) == pytest.approx(float(want.width), abs=1.5)
         assert float(page.mediabox.height) == pytest.approx(float(want.height), abs=1.5)
@@ -96,7 +160,7 @@ def test_the_workbook_reaches_a_cups_queue_as_vector_pages_at_its_size(
     # three pages would be megabytes).
     text = " ".join(page.extract_text() or "" for page in printed.pages)
     assert "How to use this workbook" in text
-    assert made.stat().st_size < 2 * len(result.pdf)
+    assert made.stat().st_size < 2 * len(pdf)
     assert not any(page.images for page in printed.pages)
 
 
@@ -139,8 +203,12 @@ def test_rendered_printing_shows_progress_and_prints_each_page_at_its_size(
     window.new_plan()
     result = window.build("contact")
     pages = len(PdfReader(io.BytesIO(result.pdf)).pages)
+    want = PdfReader(io.BytesIO(result.pdf)).pages[0].mediabox
     printer = pdf_printer(tmp_path / "out.pdf", 100)
     prepare_printer(printer, result.pdf)
+    # The print dialog puts the printer's own paper back (Qt's does on Linux).
+    other = QPageSize.PageSizeId.A4 if float(want.width) < 600 else QPageSize.PageSizeId.Letter
+    printer.setPageSize(QPageSize(other))
     seen: list[tuple[int, int]] = []
     with qtbot.waitSignal(window.printed, timeout=60000) as sent:
         job = window.print_rendered(result.pdf, printer)
@@ -149,7 +217,6 @@ def test_rendered_printing_shows_progress_and_prints_each_page_at_its_size(
     assert seen == [(n, pages) for n in range(1, pages + 1)]
     assert window.statusBar().currentMessage() == "Sent to the printer"
     printed = PdfReader(tmp_path / "out.pdf")
-    want = PdfReader(io.BytesIO(result.pdf)).pages[0].mediabox
     assert len(printed.pages) == pages
     assert float(printed.pages[0].mediabox.width) == pytest.approx(float(want.width), abs=1)
     assert float(printed.pages[0].mediabox.height) == pytest.approx(float(want.height), abs=1)
@@ -176,7 +243,11 @@ def test_cancel_stops_rendered_printing_after_the_page_under_way(
     with qtbot.waitSignal(window.printed, timeout=60000) as sent:
         job = window.print_rendered(result.pdf, printer)
         job.progress.connect(first_page)
-    assert sent.args == ["canceled"]
+    # Qt's PDF engine (like its CUPS one) cannot drop a job: the pages done
+    # are written, and the window says they may still print.
+    assert sent.args == [CANCELED_LATE]
     assert not warnings_shown
-    assert window.statusBar().currentMessage() == "Printing canceled"
+    assert window.statusBar().currentMessage() == (
+        "Printing canceled. The pages done before that may still print.")
     assert 1 <= max(seen) < pages
+    assert len(PdfReader(tmp_path / "out.pdf").pages) == max(seen)

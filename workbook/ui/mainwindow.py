@@ -802,6 +802,7 @@ class MainWindow(QMainWindow):
             progress.setValue(done)
 
         raster.progress.connect(advance)
+        progress.setValue(0)  # shown now, not after the first page (seconds at 600 dpi)
         raster.done.connect(progress.close)
         raster.done.connect(progress.deleteLater)
         raster.done.connect(self._printed)
@@ -811,13 +812,16 @@ class MainWindow(QMainWindow):
         return raster
 
     def _printed(self, problem: str) -> None:
-        from .printing import RasterJob
+        from .printing import CANCELED, CANCELED_LATE, RasterJob
 
         job, self.print_job = self.print_job, None
         if job is not None and not isinstance(job, RasterJob):
             job.deleteLater()  # a RasterJob deletes itself once its thread is done
-        if problem == "canceled":
+        if problem == CANCELED:
             self.statusBar().showMessage(_("Printing canceled"), 6000)
+        elif problem == CANCELED_LATE:
+            self.statusBar().showMessage(
+                _("Printing canceled. The pages done before that may still print."), 15000)
         elif problem:
             QMessageBox.warning(self, _("Cannot print"), problem)
         else:

@@ -43,7 +43,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintEngine, QPrinter, QPrinterInfo
 
 from ..text.i18n import _
 
@@ -59,6 +59,12 @@ JOB_TITLE = "Recovery Workbook"
 
 class PrintError(Exception):
     """The pages could not be printed; the message is for a person."""
+
+
+# Not messages: what a canceled job's PrintError (and RasterJob.done) says.
+CANCELED = "canceled"
+# The printer could not drop the job: the pages done before Cancel still print.
+CANCELED_LATE = "canceled, pages sent"
 
 
 def open_pdf(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
@@ -81,16 +87,30 @@ def can_duplex(printer: QPrinter) -> bool:
     return any(mode != QPrinter.DuplexMode.DuplexNone for mode in modes)
 
 
-def prepare_printer(printer: QPrinter, pdf: bytes) -> None:
+def use_pdf_paper(printer: QPrinter, document: QPdfDocument) -> None:
     """Paper size of the PDF's first page, no scaling, margins ignored."""
-    document, _buffer = open_pdf(pdf)
     size = document.pagePointSize(0)
     page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point,
                           "", QPageSize.SizeMatchPolicy.FuzzyMatch)
     printer.setPageSize(page_size)
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
+
+
+def prepare_printer(printer: QPrinter, pdf: bytes) -> None:
+    """The PDF's paper, and its pages for the print dialog's page range."""
+    document, _buffer = open_pdf(pdf)
+    use_pdf_paper(printer, document)
     printer.setFromTo(1, document.pageCount())
+
+
+def chosen_pages(printer: QPrinter, count: int) -> list[int]:
+    """The pages (from 1) the print dialog chose ("2-4,7"), in order; all by default."""
+    ranges = printer.pageRanges()
+    if ranges.isEmpty():
+        return list(range(1, count + 1))
+    return [number for chosen in ranges.toRangeList()
+            for number in range(chosen.from_, chosen.to + 1) if 1 <= number <= count]
 
 
 class _PageImages:
@@ -139,14 +159,12 @@ def print_pdf(
     `page_done(done, total)` is told after each page; False stops the job.
     """
     document, _buffer = open_pdf(pdf)
-    printer.setFullPage(True)
-    count = document.pageCount()
-    first = max(1, printer.fromPage() or 1)
-    last = min(count, printer.toPage() or count)
-    if printer.printRange() != QPrinter.PrintRange.PageRange and printer.fromPage() == 0:
-        first, last = 1, count
-    if first > last:
+    numbers = chosen_pages(printer, document.pageCount())
+    if not numbers:
         raise PrintError(_("no pages in the chosen range"))
+    # The print dialog puts the printer's own paper back; the pages are
+    # printed at actual size, so on the PDF's paper.
+    use_pdf_paper(printer, document)
     resolution = printer.resolution()
     render_dpi = min(resolution, MAX_RENDER_DPI)
     scale = resolution / render_dpi
@@ -156,12 +174,12 @@ def print_pdf(
     pages = _PageImages(document)
     printed = 0
     try:
-        for number in range(first - 1, last):
+        for number in numbers:
             if printed:
                 printer.newPage()
-            points = document.pagePointSize(number)
+            points = document.pagePointSize(number - 1)
             image = pages.render(
-                number,
+                number - 1,
                 QSize(round(points.width() * render_dpi / 72),
                       round(points.height() * render_dpi / 72)),
             )
@@ -176,9 +194,9 @@ def print_pdf(
                     QRectF(0, top, image.width(), rows),
                 )
             printed += 1
-            if not page_done(printed, last - first + 1):
-                printer.abort()
-                raise PrintError("canceled")
+            if not page_done(printed, len(numbers)):
+                # Qt's PDF and CUPS engines cannot abort: what is drawn is sent.
+                raise PrintError(CANCELED if printer.abort() else CANCELED_LATE)
     finally:
         painter.end()
         pages.close()
@@ -194,19 +212,57 @@ class PrintRequest:
 
     printer_name: str
     copies: int
-    duplex: bool
-    first: int  # 0: every page
-    last: int
+    sides: str  # as CUPS names them: one-sided, two-sided-long-edge, two-sided-short-edge
+    pages: str  # "2-4,7"; "" for every page
+    collate: bool = True
+    reverse: bool = False
+    # What Qt's print dialog hands to CUPS itself (page-ranges for "Pages:",
+    # page-set, number-up...), less what this program decides.
+    options: tuple[tuple[str, str], ...] = ()
+
+
+# Qt's print dialog keeps some choices only as CUPS options on its print
+# engine, under this key (QCUPSSupport's PPK_CupsOptions): "Pages: 2-3,5" is
+# page-ranges there and nowhere on the QPrinter. The PDF's paper and actual
+# size are this program's to set.
+CUPS_OPTIONS_KEY = QPrintEngine.PrintEnginePropertyKey(0xFE00)
+OURS = frozenset({"media", "print-scaling", "fit-to-page", "scaling", "sides", "copies",
+                  "landscape", "orientation-requested"})
+
+
+def dialog_cups_options(printer: QPrinter) -> tuple[tuple[str, str], ...]:
+    engine = printer.printEngine()
+    flat = engine.property(CUPS_OPTIONS_KEY) if engine is not None else None
+    if not isinstance(flat, list) or len(flat) % 2:
+        return ()
+    pairs = zip(flat[::2], flat[1::2], strict=True)
+    return tuple((str(key), str(value)) for key, value in pairs
+                 if str(value) and str(key) not in OURS)
+
+
+def sides(mode: QPrinter.DuplexMode, printer_can_duplex: bool) -> str:
+    """The print dialog's two-sided choice as CUPS names it."""
+    if mode == QPrinter.DuplexMode.DuplexAuto:
+        # Qt's own meaning: two-sided where the printer can.
+        mode = (QPrinter.DuplexMode.DuplexLongSide if printer_can_duplex
+                else QPrinter.DuplexMode.DuplexNone)
+    return {
+        QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+        QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
+    }.get(mode, "one-sided")
 
 
 def request_from(printer: QPrinter) -> PrintRequest:
-    ranged = printer.printRange() == QPrinter.PrintRange.PageRange
-    first, last = (printer.fromPage(), printer.toPage()) if ranged else (0, 0)
-    duplex = printer.duplex() not in (
-        QPrinter.DuplexMode.DuplexNone,
-        QPrinter.DuplexMode.DuplexAuto,
-    ) or (printer.duplex() == QPrinter.DuplexMode.DuplexAuto and can_duplex(printer))
-    return PrintRequest(printer.printerName(), max(1, printer.copyCount()), duplex, first, last)
+    mode = printer.duplex()
+    two_sided = sides(mode, mode == QPrinter.DuplexMode.DuplexAuto and can_duplex(printer))
+    ranges = printer.pageRanges()
+    pages = "" if ranges.isEmpty() else ranges.toString()
+    return PrintRequest(
+        printer.printerName(), max(1, printer.copyCount()), two_sided, pages,
+        collate=printer.collateCopies(),
+        reverse=printer.pageOrder() == QPrinter.PageOrder.LastPageFirst,
+        options=dialog_cups_options(printer),
+    )
 
 
 def prints_to_file(printer: QPrinter) -> bool:
@@ -236,10 +292,15 @@ def lp_arguments(request: PrintRequest, media: str) -> list[str]:
     if request.printer_name:
         arguments[:0] = ["-d", request.printer_name]
     arguments += ["-o", "print-scaling=none", "-o", f"media={media}"]
-    sides = "two-sided-long-edge" if request.duplex else "one-sided"
-    arguments += ["-o", f"sides={sides}"]
-    if request.first and request.last:
-        arguments += ["-P", f"{request.first}-{request.last}"]
+    arguments += ["-o", f"sides={request.sides}"]
+    if request.pages:
+        arguments += ["-P", request.pages]
+    if request.copies > 1:
+        arguments += ["-o", f"collate={'true' if request.collate else 'false'}"]
+    if request.reverse:
+        arguments += ["-o", "outputorder=reverse"]
+    for key, value in request.options:
+        arguments += ["-o", f"{key}={value}"]
     arguments.append("-")
     return arguments
 
@@ -290,7 +351,7 @@ class RasterJob(QThread):
     Signals:
         progress(int, int): pages done, pages in all.
         done(str): "" when every page was sent, else a one-line message
-            ("canceled" after `cancel`).
+            (CANCELED or CANCELED_LATE after `cancel`).
     """
 
     progress = Signal(int, int)
