@@ -139,6 +139,35 @@ def display() -> Iterator[str]:
         server.wait(10)
 
 
+class Heartbeat:
+    """A QTimer beating every `interval_ms` on the UI thread; `longest` is the
+    worst extra wait between two beats, i.e. the longest the thread was busy."""
+
+    def __init__(self, interval_ms: int) -> None:
+        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+        self.interval = interval_ms / 1000
+        self.longest = 0.0
+        self._watch = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        gap = self._watch.nsecsElapsed() / 1e9
+        self._watch.restart()
+        self.longest = max(self.longest, gap - self.interval)
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self._watch.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
 def child_env() -> dict[str, str]:
     # An installed program starts from compiled bytecode (pip compiles it at
     # install time). Where the environment forbids writing bytecode, keep it
@@ -353,7 +382,6 @@ def autosave_delay(seconds: float, interval_ms: int = 40) -> tuple[float, float,
 def print_block(way: str) -> tuple[float, float, str]:
     """(longest UI-thread block, seconds from Print to the job handed over, note)
     while the example workbook is built and printed `way` ("cups" or "rendered")."""
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -387,22 +415,10 @@ def print_block(way: str) -> tuple[float, float, str]:
         QMessageBox.warning = lambda *a, **k: problems.append(str(a[2]))  # type: ignore[method-assign]
         ended: list[str] = []
         window.printed.connect(ended.append)
-        longest_gap = [0.0]
-        watch = QElapsedTimer()
-        heartbeat = QTimer()
-        heartbeat.setInterval(PRINT_HEARTBEAT_MS)
-        heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-
-        def beat() -> None:
-            gap = watch.nsecsElapsed() / 1e9
-            watch.restart()
-            longest_gap[0] = max(longest_gap[0], gap - PRINT_HEARTBEAT_MS / 1000)
-
-        heartbeat.timeout.connect(beat)
+        heartbeat = Heartbeat(PRINT_HEARTBEAT_MS)
         for _settle in range(20):
             app.processEvents()
         began = time.perf_counter()
-        watch.start()
         heartbeat.start()
         # What Print does after the print dialog: build in a worker, then send.
         result = window.build("workbook")
@@ -434,14 +450,14 @@ def print_block(way: str) -> tuple[float, float, str]:
         window.controller.mark_saved()
         window.close()
         if not ended or ended[0]:
-            return longest_gap[0], took, f"failed: {(ended or problems or ['no answer'])[0]}"
+            return heartbeat.longest, took, f"failed: {(ended or problems or ['no answer'])[0]}"
         if way == "rendered":
             from pypdf import PdfReader
 
             pages = f"{len(PdfReader(folder / 'rendered.pdf').pages)} pages at 600 dpi"
         else:
             pages = "the whole workbook"
-        return longest_gap[0], took, pages
+        return heartbeat.longest, took, pages
 
 
 def summary(values: list[float]) -> str:

@@ -27,6 +27,7 @@ from workbook.ui.mainwindow import BeforePrintDialog, MainWindow
 from workbook.ui.printing import (
     CANCELED_LATE,
     JOB_TITLE,
+    CupsJob,
     PrintRequest,
     chosen_pages,
     lp_arguments,
@@ -251,3 +252,17 @@ def test_cancel_stops_rendered_printing_after_the_page_under_way(
         "Printing canceled. The pages done before that may still print.")
     assert 1 <= max(seen) < pages
     assert len(PdfReader(tmp_path / "out.pdf").pages) == max(seen)
+
+
+@pytest.mark.slow
+def test_a_queue_that_refuses_the_job_is_named_in_one_line(
+    qtbot: Any, window: MainWindow, cups_queue: cups.Queue
+) -> None:
+    window.new_plan()
+    pdf = window.build("wallet").pdf
+    job = CupsJob(pdf, PrintRequest("no-such-queue", copies=1, sides="one-sided", pages=""))
+    with qtbot.waitSignal(job.done, timeout=30000) as said:
+        job.start()
+    (message,) = said.args
+    assert message and "\n" not in message
+    assert "no-such-queue" in message or "does not exist" in message

@@ -5,7 +5,8 @@ Three ways, best first:
 - On a system with CUPS (Linux, macOS) the PDF itself goes to the chosen
   queue with CUPS's own `lp` command (cups-client), run as a separate
   process: the printer gets vector pages, the window never waits. The
-  print dialog's copies, two-sided setting and page range go with it, and
+  print dialog's copies, two-sided setting and pages go with it (with the
+  choices Qt's dialog leaves to CUPS: "Pages: 2-3,5", odd/even pages), and
   so do `print-scaling=none` and the PDF's own paper size, or the cards
   come out at the wrong size. (`lp` rather than a Python IPP library: it is
   on every CUPS system, honours the user's lpoptions and CUPS_SERVER, and
@@ -14,7 +15,9 @@ Three ways, best first:
 - Elsewhere (Windows), `RasterJob` renders the pages in a worker thread at
   the printer's resolution (at most 600 dpi), one page at a time, with
   progress and a way to cancel; each page is drawn in physical units from
-  the paper's corner, whatever the printer's margins.
+  the paper's corner on the PDF's paper, whatever the printer's margins.
+  Rendering and drawing leave Python's lock free most of the time (see
+  `_PageImages` and BAND_ROWS), so the window's own code keeps running.
 
 No PDF content is made here.
 """
@@ -327,7 +330,7 @@ class CupsJob(QObject):
     def start(self) -> None:
         program = lp_program()
         if program is None:
-            self.done.emit("CUPS's lp command is not installed")
+            self.done.emit(_("the printing command lp is not installed (package cups-client)"))
             return
         self.process.start(program, self.arguments)
         self.process.write(self._pdf)
@@ -338,11 +341,12 @@ class CupsJob(QObject):
             self.done.emit("")
             return
         error = bytes(self.process.readAllStandardError().data()).decode(errors="replace")
-        self.done.emit(error.strip().splitlines()[-1] if error.strip() else f"lp: exit {code}")
+        self.done.emit(error.strip().splitlines()[-1] if error.strip()
+                       else _("the printing command lp stopped with code {code}").format(code=code))
 
     def _failed(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            self.done.emit("CUPS's lp command could not be started")
+            self.done.emit(_("the printing command lp could not be started"))
 
 
 class RasterJob(QThread):
