@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from workbook.form.pages import PAGE_BY_KEY
 from workbook.plan import CrisisContact, Plan, SupportPerson, Trigger, TriggerKind
 from workbook.ui.controller import PlanController
-from workbook.ui.listeditor import ListEditor, SuggestionList
+from workbook.ui.listeditor import PHONE_SAMPLE, ListEditor, SuggestionList
 from workbook.ui.listmodel import ADD_HINT, RecordListModel
 
 
@@ -175,15 +175,17 @@ def test_every_table_is_readable_at_laptop_sizes(
         window.resize(*size)
         window.restore_layout()
         window.open_example()
-        _check_tables(qtbot, window)
+        # At 1440 x 900 a phone number is never cut (the long answers give way).
+        _check_tables(qtbot, window, phones_whole=size == (1440, 900))
     finally:
         app.setStyleSheet("")
 
 
-def _check_tables(qtbot: Any, window: Any) -> None:
+def _check_tables(qtbot: Any, window: Any, *, phones_whole: bool = False) -> None:
     from PySide6.QtGui import QFontMetrics
 
     tables = 0
+    phones = 0
     for key in ("prevention", "support_network", "whole_health", "continuing_care", "goals",
                 "crisis_plan", "check_ins"):
         window.editor.show_page(key)
@@ -202,8 +204,19 @@ def _check_tables(qtbot: Any, window: Any) -> None:
             assert header.height() >= QFontMetrics(header.font()).lineSpacing() * lines, title
             assert header.length() <= table.viewport().width(), (title, header.length())
             assert not table.horizontalScrollBar().isVisible(), title
+            metrics = table.fontMetrics()
+            for i, column in enumerate(editor.model.columns):
+                if phones_whole and column.name == "phone":
+                    for row in range(editor.model.rowCount() - 1):
+                        text = str(editor.model.index(row, i).data() or "")
+                        # The number itself, if not its notes ("ext. 214, work line").
+                        shown = min(metrics.horizontalAdvance(text),
+                                    metrics.horizontalAdvance(PHONE_SAMPLE))
+                        assert header.sectionSize(i) >= shown + 16, (title, text)
+                        phones += 1
             rows = table.verticalHeader()
             assert {rows.sectionSize(r) for r in range(editor.model.rowCount())} == {
                 rows.defaultSectionSize()
             }, title
     assert tables >= 20
+    assert phones >= 5 or not phones_whole

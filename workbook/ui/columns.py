@@ -2,8 +2,9 @@
 
 Pure arithmetic on pixel widths, so that the rule is tested without a window.
 A column wants the width of its longest cell (capped) but never less than
-its heading. When the wanted widths do not fit, the widest columns give up
-room first, down to their headings, and their long cells are cut to one
+its heading. When the wanted widths do not fit, short answers (a phone
+number) stay whole if they can, the widest columns give up room first,
+down to their headings, and their long cells are cut to one
 line with an ellipsis (the whole text is in the row's fields below the
 table and in the cell's tooltip). Room left over goes to the text columns.
 Only when the headings themselves do not fit does the table scroll sideways.
@@ -12,12 +13,24 @@ Only when the headings themselves do not fit does the table scroll sideways.
 from __future__ import annotations
 
 
-def fit_widths(wanted: list[int], floors: list[int], room: int, growing: list[int]) -> list[int]:
+def fit_widths(wanted: list[int], floors: list[int], room: int, growing: list[int],
+               *, keep: list[int] | None = None, first: tuple[int, ...] = ()) -> list[int]:
     """Column widths for `room` pixels.
 
     `wanted`: each column's preferred width; `floors`: the least each may
-    have (its heading); `growing`: the columns that take spare room.
+    have (its heading); `growing`: the columns that take spare room. `keep`:
+    for each column, a width to keep whole when the room allows (0: none):
+    a short answer (a time, a first name) or the number in a phone column.
+    The long answers give way instead, so "(503) 555-0150" is not cut while
+    "What they help with" can be. The columns in `first` (phone numbers) are
+    kept before the others, then the narrowest first.
     """
+    floors = list(floors)
+    keep = keep or [0] * len(wanted)
+    for i in sorted(range(len(wanted)), key=lambda i: (i not in first, keep[i])):
+        raise_by = keep[i] - floors[i]
+        if raise_by > 0 and sum(floors) + raise_by <= room:
+            floors[i] = keep[i]
     widths = [max(w, f) for w, f in zip(wanted, floors, strict=True)]
     spare = room - sum(widths)
     if spare >= 0:

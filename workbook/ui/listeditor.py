@@ -45,6 +45,11 @@ HEADINGS_SHARE = 0.75
 # A long answer's column is at most this wide; the whole text is in its tooltip
 # and in the row's fields below.
 MAX_COLUMN = 280
+# A column whose longest answer is no wider than this (a phone number with
+# its extension, a time of day, a first name and initial) is kept whole when
+# the table has the room; longer answers are cut first.
+SHORT_ANSWER = 170
+PHONE_SAMPLE = "(555) 555-5555"  # the width a phone column keeps for the number
 
 
 class ListTable(QTableView):
@@ -129,7 +134,13 @@ class ListTable(QTableView):
         floors = self._heading_widths(two_lines=True) if wrap else one_line
         self._set_heading_lines(2 if wrap else 1)
         if room:
-            widths = fit_widths(wanted, floors, room, grows)
+            phones = tuple(i for i, c in enumerate(model.columns) if c.name == "phone")
+            # Keep whole: the short answers, and in a phone column at least a
+            # number's worth (its notes, "ext. 4, cell", may be cut).
+            number = metrics.horizontalAdvance(PHONE_SAMPLE) + 16
+            keep = [min(w, number) if i in phones else (w if w <= SHORT_ANSWER else 0)
+                    for i, w in enumerate(wanted)]
+            widths = fit_widths(wanted, floors, room, grows, keep=keep, first=phones)
         else:
             widths = [max(w, f) for w, f in zip(wanted, floors, strict=True)]
         for i, width in enumerate(widths):
