@@ -64,3 +64,22 @@ def test_enter_on_a_focused_button_presses_it(qtbot: Any, library: Library) -> N
     view.new_button.setFocus()
     qtbot.keyClick(view.new_button, Qt.Key.Key_Enter)
     assert started == [True]
+
+
+def test_the_banner_moves_no_button_when_it_appears(qtbot: Any, library: Library) -> None:
+    # The window shows before the library is read; the banner comes after.
+    plan = Plan.model_validate({"about": {"preferred_name": "Sam T."}})
+    info = library.save_revision(None, plan, "")
+    plan.about.counselor = "Maria"
+    library.autosave(info.client_id, plan)
+    view = LibraryView(None)
+    qtbot.addWidget(view)
+    view.resize(1024, 660)
+    view.show()
+    qtbot.wait(20)
+    buttons = [view.new_button, view.import_button, view.example_button]
+    before = [b.mapTo(view, b.rect().topLeft()) for b in buttons]
+    view.set_library(library)
+    qtbot.wait(20)
+    assert view.banner_box.isVisible()
+    assert [b.mapTo(view, b.rect().topLeft()) for b in buttons] == before

@@ -159,7 +159,6 @@ class LibraryView(QWidget):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(tagline)
-        layout.addWidget(self.banner_box)
         layout.addLayout(buttons)
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
@@ -168,6 +167,10 @@ class LibraryView(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        # Under the list, not above the buttons: the banner appears once the
+        # library is read, a moment after the window, and must not push the
+        # buttons from under a pointer already on its way to one of them.
+        layout.addWidget(self.banner_box)
         layout.addStretch(0)
         self._layout = layout
 
