@@ -771,9 +771,8 @@ class MainWindow(QMainWindow):
             except OutputError as error:
                 QMessageBox.warning(self, _("Cannot save the PDF"), str(error))
                 return
-            self.statusBar().showMessage(
-                _("Saved the workbook as {name}").format(name=path.name), 6000
-            )
+            # The workbook, the contact cards or the wallet card: say "the PDF".
+            self.statusBar().showMessage(_("Saved the PDF as {name}").format(name=path.name), 6000)
             return
         native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
         if lp_program() is not None and native:
