@@ -310,6 +310,21 @@ def test_an_overlong_wallet_contact_is_listed_before_printing(
     assert people.table.currentIndex().row() == 1
 
 
+def test_return_in_the_before_print_dialog_prints(qtbot: Any, window: MainWindow) -> None:
+    # Seen under Xvfb: Return went to the focused list of notes and printed nothing.
+    window.open_example()
+    notes = window.overflow_notes()
+    assert notes
+    dialog = BeforePrintDialog(tuple(notes), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.notes.wordWrap()
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.result() == BeforePrintDialog.DialogCode.Accepted
+    assert dialog.jump_path is None
+
+
 @pytest.mark.parametrize(
     "name",
     ["José Ángel Muñoz", "Nguyễn Thị Minh Khai", "王小明", "김민준 and 佐藤さん"],

@@ -144,9 +144,15 @@ class BeforePrintDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
             self.notes.addItem(item)
         self.notes.setCurrentRow(0)
+        # Each note whole on its lines, not cut off beside a sideways scroll bar.
+        self.notes.setWordWrap(True)
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
         self.print_button = buttons.addButton(_("Print anyway"), role.AcceptRole)
+        # Return prints (everything is in the workbook); Enter on a note, once
+        # the list has the focus, goes to its field.
+        self.print_button.setDefault(True)
         self.go_button = buttons.addButton(_("Go to the field"), role.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -158,6 +164,7 @@ class BeforePrintDialog(QDialog):
         layout.addWidget(self.notes)
         layout.addWidget(buttons)
         self.resize(560, 320)
+        self.print_button.setFocus()
 
     def _go(self) -> None:
         item = self.notes.currentItem()
