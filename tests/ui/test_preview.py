@@ -170,3 +170,23 @@ def test_the_old_pages_cover_the_view_only_until_the_new_page_is_drawn(qtbot: An
     assert pane._cover.isVisible()  # the old pages, while the new ones are drawn
     qtbot.waitUntil(lambda: not pane._cover.isVisible(), timeout=10000)
     renderer.stop()
+
+
+def test_card_notes_wrap_in_a_narrow_preview(
+    qtbot: Any, library: Library, no_questions: list[str]
+) -> None:
+    # Seen at 1024 x 700: each note ran off the pane beside a sideways scroll bar.
+    window = MainWindow(library, preview_backend="thread")
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    window.open_example()
+    notes = window.preview.overflow_list
+    qtbot.waitUntil(lambda: notes.count() > 0, timeout=60000)
+    qtbot.wait(50)
+    longest = max(notes.fontMetrics().horizontalAdvance(notes.item(i).text())
+                  for i in range(notes.count()))
+    assert longest > notes.viewport().width()  # the pane is narrower than a note
+    assert not notes.horizontalScrollBar().isVisible()
+    assert notes.wordWrap()
+    window.renderer.stop()

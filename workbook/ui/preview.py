@@ -167,6 +167,10 @@ class PreviewPane(QWidget):
         self.overflow_list.setAccessibleName(_("What does not fit on the cards"))
         self.overflow_list.setToolTip(_("Double-click (or press Enter) to go to the field"))
         self.overflow_list.setMaximumHeight(120)
+        # Notes wrap within the pane (a narrow one at 1024 px) instead of
+        # running off beside a sideways scroll bar.
+        self.overflow_list.setWordWrap(True)
+        self.overflow_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overflow_list.itemActivated.connect(self._jump)
         self.overflow_label.setBuddy(self.overflow_list)
 
