@@ -447,11 +447,10 @@ def _serve(conn: Connection, siblings: Sequence[Connection] = ()) -> None:
     from . import pdf  # noqa: F401  (load ReportLab and the fonts once, up front)
 
     # Out of the collector's sight: what was loaded (a spawned worker) or
-    # inherited (a forked one) stays for the worker's life. A build makes
-    # hundreds of thousands of short-lived objects; collecting the youngest
-    # every 50,000 instead of 700 saves a few per cent of a build's time.
+    # inherited (a forked one) stays for the worker's life, so the collections
+    # between builds (during one it is paused, see pdf/collector.py) do not
+    # walk it again.
     gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
     with contextlib.suppress(EOFError, OSError, KeyboardInterrupt):
         while True:
             job = conn.recv()
