@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import subprocess
 import tempfile
 import unicodedata
@@ -48,8 +49,12 @@ def body_text(pdf: bytes) -> str:
 
     for page in reader(pdf).pages:
         page.extract_text(visitor_text=visit)
-        parts.append("\n")
+        parts.append(PAGE_END)
     return "".join(parts)
+
+
+# What `body_text` puts after each page: a line break that says where a page ends.
+PAGE_END = "\n\f\n"
 
 
 def squash(text: str) -> str:
@@ -121,19 +126,31 @@ def _walk(value: object, path: str, skip: frozenset[str]) -> Iterator[tuple[str,
 MIN_PIECE = 8
 
 
-def found_in_order(needle: str, text: str) -> bool:
+def found_in_order(needle: str, text: str, page_ends: frozenset[int] = frozenset()) -> bool:
     """Whether `needle` is in `text` whole, or in pieces that follow one another.
 
     A long answer in a table row that breaks across pages comes out of the
     extraction in pieces: the next page's table header, or the neighbouring
     cell's text, sits between them. Each piece but the last must be at least
-    MIN_PIECE characters, so scattered letters never count as a match.
+    MIN_PIECE characters, so scattered letters never count as a match, unless
+    is the first and ends exactly where a page ends (`page_ends`: offsets in
+    `text`): the first words of a cell a page break cut ("☕ cảm ơn" | "(503)
+    555-0142").
     """
     if needle in text:
         return True
     # The first piece may start at any of its occurrences: random plans repeat
     # phrases ("Nguyễn Thị Lan") in many fields before the one being looked for.
-    return _pieces_from(needle, text, 0, 0, tries=text.count(needle[:MIN_PIECE]))
+    if _pieces_from(needle, text, 0, 0, tries=text.count(needle[:MIN_PIECE])):
+        return True
+    # A cell's first words, short, closing a page (only the first piece: a
+    # search of every page end for every piece would never end on 'xxxx…').
+    for end in sorted(page_ends):
+        for length in range(1, min(MIN_PIECE, len(needle))):
+            if (text[end - length:end] == needle[:length]
+                    and _pieces_from(needle, text, length, end, 3)):
+                return True
+    return False
 
 
 def _pieces_from(needle: str, text: str, i: int, pos: int, tries: int = 12) -> bool:
@@ -156,8 +173,10 @@ def _pieces_from(needle: str, text: str, i: int, pos: int, tries: int = 12) -> b
 
 def missing_strings(pdf: bytes, model: BaseModel, skip: frozenset[str] = frozenset()) -> list[str]:
     """Field paths whose text cannot be found in the PDF's extracted text."""
-    text = squash(body_text(pdf))
+    pages = [squash(page) for page in body_text(pdf).split(PAGE_END)]
+    text = "".join(pages)
+    ends = frozenset(itertools.accumulate(len(page) for page in pages))
     return [
         path for path, value in plan_strings(model, skip)
-        if not found_in_order(printed_form(value), text)
+        if not found_in_order(printed_form(value), text, ends)
     ]

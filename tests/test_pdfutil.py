@@ -19,3 +19,14 @@ def test_scattered_letters_are_not_a_match() -> None:
     assert not found_in_order(needle, "Nguyễn ThịLan đi bộ mỗi ngày")
     assert not found_in_order(needle, "bộmỗingày" + "NguyễnThịLan&#60;đi")  # wrong order
     assert not found_in_order("abcdefghijklmnop", "abcd" + "XX" + "efghijklmnop")  # piece < 8
+
+
+def test_a_short_piece_counts_only_where_its_page_ends() -> None:
+    # A table row cut by a page break: the cell's first words close one page,
+    # the next page repeats the table's header, then the rest of the cell.
+    needle = "☕cảmơn(503)555-0142"
+    text = "xxxx☕cảmơn" + "ComunidadogrupoNombre" + "(503)555-0142"
+    end = len("xxxx☕cảmơn")
+    assert found_in_order(needle, text, frozenset({end}))
+    assert not found_in_order(needle, text)  # anywhere else, 6 letters are not enough
+    assert not found_in_order(needle, text, frozenset({end + 3}))
