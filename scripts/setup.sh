@@ -89,10 +89,13 @@ ensure_venv() {
   # Python never writes it, and every start would compile ~80 modules from
   # source (about 70 ms of each `build`). Up-to-date files are skipped.
   "$VENV/bin/python" -m compileall -q -j 0 "$ROOT/workbook" >/dev/null
-  # Keep the two body fonts parsed (workbook/pdf/fontcache.py): ~20 ms a build.
-  "$VENV/bin/python" -c "from workbook.pdf.fonts import cache_body_fonts; cache_body_fonts()"
-  # And the printed prose's templates compiled (workbook/text/templates.py): ~10 ms.
-  "$VENV/bin/python" -c "from workbook.text.templates import compile_templates as c; c()"
-  # And the catalogues compiled to .mo (workbook/text/i18n.py): ~20 ms of a Spanish start.
-  "$VENV/bin/python" -c "from workbook.text.i18n import compile_catalogues as c; c()"
+  # Keep the two body fonts parsed (workbook/pdf/fontcache.py, ~20 ms a build),
+  # the templates compiled (workbook/text/templates.py, ~10 ms) and the
+  # catalogues compiled to .mo (workbook/text/i18n.py, ~20 ms of a Spanish
+  # start); see workbook/text/cachefiles.py. One process for the three.
+  "$VENV/bin/python" -c "
+from workbook.pdf.fonts import cache_body_fonts
+from workbook.text.i18n import compile_catalogues
+from workbook.text.templates import compile_templates
+cache_body_fonts(); compile_templates(); compile_catalogues()"
 }

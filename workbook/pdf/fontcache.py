@@ -13,7 +13,6 @@ The cache holds font data only, nothing about any plan.
 
 from __future__ import annotations
 
-import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,8 @@ from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+from ..text.cachefiles import replace_cache_file
 
 CACHE_DIRNAME = "__cache__"
 # The face's one attribute that pickle cannot carry (a lambda ReportLab makes
@@ -80,13 +81,7 @@ def _states(font: TTFont) -> tuple[dict[str, Any], dict[str, Any]]:
 def write_cache(font_file: Path) -> Path:
     """Parse `font_file` and store the result (atomically; old versions removed)."""
     target = cache_path(font_file)
-    target.parent.mkdir(exist_ok=True)
     data = pickle.dumps(_states(TTFont(font_file.stem, str(font_file))),
                         protocol=pickle.HIGHEST_PROTOCOL)
-    partial = target.with_suffix(f".{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, target)
-    for old in target.parent.glob(f"{font_file.stem}-*.pickle"):
-        if old != target:
-            old.unlink(missing_ok=True)
+    replace_cache_file(target, data, older=f"{font_file.stem}-*.pickle")
     return target

@@ -32,6 +32,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .cachefiles import replace_cache_file
+
 DOMAIN = "workbook"
 SOURCE_LANGUAGE = "en"
 _PACKAGE = "workbook"
@@ -119,14 +121,8 @@ def compile_catalogues() -> None:
     for language in languages():
         if language == SOURCE_LANGUAGE:
             continue
-        target = _compiled_file(language)
-        target.parent.mkdir(exist_ok=True)
-        partial = target.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(_compile(language))
-        os.replace(partial, target)
-        for old in target.parent.glob(f"{DOMAIN}-*.mo"):
-            if old != target:
-                old.unlink()
+        replace_cache_file(_compiled_file(language), _compile(language),
+                           older=f"{DOMAIN}-*.mo")
 
 
 def system_language() -> str:

@@ -8,13 +8,14 @@ autoescaped, so a client's name can never inject markup.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from .cachefiles import replace_cache_file
 
 TEMPLATE_PACKAGE = "workbook"
 TEMPLATE_DIR = "templates"
@@ -82,11 +83,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if not self.writable:
             return
-        target = self.directory / bucket.key
-        partial = target.with_suffix(f".{os.getpid()}.part")
-        with partial.open("wb") as stream:
-            bucket.write_bytecode(stream)
-        os.replace(partial, target)
+        replace_cache_file(self.directory / bucket.key, bucket.bytecode_to_string())
 
 
 def _cache_directory() -> Path:
