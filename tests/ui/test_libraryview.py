@@ -14,11 +14,17 @@ from workbook.ui.libraryview import LibraryView
 from .session.helpers import answer_box, click
 
 
-def _view_with_a_draft(qtbot: Any, library: Library) -> LibraryView:
+def _save_with_a_draft(library: Library) -> int:
+    """A client, Sam T., with unsaved changes left by a crash; their id."""
     plan = Plan.model_validate({"about": {"preferred_name": "Sam T."}})
     info = library.save_revision(None, plan, "")
     plan.about.counselor = "Maria"
     library.autosave(info.client_id, plan)
+    return info.client_id
+
+
+def _view_with_a_draft(qtbot: Any, library: Library) -> LibraryView:
+    _save_with_a_draft(library)
     view = LibraryView(library)
     qtbot.addWidget(view)
     view.show()
@@ -68,10 +74,7 @@ def test_enter_on_a_focused_button_presses_it(qtbot: Any, library: Library) -> N
 
 def test_the_banner_moves_no_button_when_it_appears(qtbot: Any, library: Library) -> None:
     # The window shows before the library is read; the banner comes after.
-    plan = Plan.model_validate({"about": {"preferred_name": "Sam T."}})
-    info = library.save_revision(None, plan, "")
-    plan.about.counselor = "Maria"
-    library.autosave(info.client_id, plan)
+    _save_with_a_draft(library)
     view = LibraryView(None)
     qtbot.addWidget(view)
     view.resize(1024, 660)
