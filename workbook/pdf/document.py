@@ -36,6 +36,7 @@ from .fonts import BODY, register_fonts
 from .markup import text_width
 from .metadata import DocumentInfo, apply_info, document_settings
 from .styles import ACCENT, ACCENT_SOFT, ACCENT_TINT, INK, MUTED, RULE, styles_for
+from .writer import use as use_fast_writer
 
 # Not ASCII85-encoding streams makes files smaller and builds faster; every
 # PDF reader handles the binary streams.
@@ -87,6 +88,7 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
 
     def __init__(self, *args: Any, footer: Footer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        use_fast_writer(self)
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
         self.wants_footer = False

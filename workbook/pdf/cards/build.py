@@ -33,6 +33,7 @@ from ..content import PrintContent, resolve
 from ..contents import Marker
 from ..fonts import register_fonts
 from ..metadata import CARDS_TITLE, DocumentInfo, apply_info, document_settings
+from ..writer import use as use_fast_writer
 from .contact import contact_flowables, contact_sheets
 from .content import WALLET_BACK, WALLET_FRONT
 from .layout import LEFT_OFF
@@ -116,6 +117,7 @@ def build_cards_pdf(plan: Plan | None, options: RenderOptions, which: CardSheet)
 
     def dated_canvas(*args: Any, **kwargs: Any) -> Canvas:
         canvas = Canvas(*args, **kwargs)
+        use_fast_writer(canvas)
         apply_info(canvas, info)
         return canvas
 
