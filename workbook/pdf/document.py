@@ -26,11 +26,13 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..geometry import PAGE_SIZES as SHEET_SIZES
 from ..plan import Paper
+from . import pen
 from .canvas_text import Line, draw_line, fit_text, prepare
 from .fonts import BODY, register_fonts
 from .markup import text_width
@@ -129,10 +131,14 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         pages = self._pages
         total = len(pages)
         lines = self._footer_lines(total)
+        frame: tuple[str, str] | None = None
         for number, state in enumerate(pages, start=1):
             self.__dict__.update(state)
             if state["wants_footer"]:
-                self._draw_footer(number, total, lines)
+                if frame is None:
+                    frame = self._first_footer(number, total, lines)
+                else:
+                    self._draw_footer(number, total, lines[0].size, frame)
             Canvas.showPage(self)
         self._pages = []
         self.final_page_count = total
@@ -152,7 +158,16 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
             prepare(fit_text(footer.centre, size, room), size),
         )
 
-    def _draw_footer(self, number: int, total: int, lines: tuple[Line, Line]) -> None:
+    def _first_footer(self, number: int, total: int, lines: tuple[Line, Line]) -> tuple[str, str]:
+        """Draw the first footer; return its drawing before and after the page number.
+
+        That drawing is the same on every page: the next footers repeat the
+        two strings around their own numbers. It is closed between ``q`` and
+        ``Q``, and its text keeps its codes (a subset only ever adds
+        characters), so the bytes are those of drawing each footer whole.
+        """
+        code = self._code
+        start = len(code)
         size = lines[0].size
         width = self._pagesize[0]
         y = FOOTER_Y
@@ -162,11 +177,24 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.line(MARGIN_X, y + size + 5, width - MARGIN_X, y + size + 5)
         self.setFillColor(INK if self._footer.large_print else MUTED)
         self.setFont(BODY, size)
-        page = self._footer.page.format(number=number, total=total)
-        self.drawRightString(width - MARGIN_X, y, page)
+        before = "\n".join(code[start:])
+        self._page_number(number, total, size)
+        end = len(code)
         draw_line(self, MARGIN_X, y, lines[0])
         draw_line(self, width / 2, y, lines[1], align="centre")
         self.restoreState()
+        return before, "\n".join(code[end:])
+
+    def _draw_footer(self, number: int, total: int, size: float, frame: tuple[str, str]) -> None:
+        self._code.append(frame[0])
+        self._page_number(number, total, size)
+        self._code.append(frame[1])
+
+    def _page_number(self, number: int, total: int, size: float) -> None:
+        """"Page N of M" right-aligned at the margin, as drawRightString writes it."""
+        page = self._footer.page.format(number=number, total=total)
+        x = self._pagesize[0] - MARGIN_X - pdfmetrics.stringWidth(page, BODY, size)
+        pen.text(self, ((x, FOOTER_Y, page),), BODY, size, size * 1.2)
 
 
 def _mark_footer(canv: Canvas, doc: BaseDocTemplate) -> None:
