@@ -44,7 +44,7 @@ def test_building_loads_no_barcode_widgets() -> None:
 import sys
 import workbook.pdf
 from workbook.pdf.cards import qr
-assert qr._modules("BEGIN:VCARD", 1)
+assert qr.encode("BEGIN:VCARD", 1).dark
 print(sorted(m for m in sys.modules if m.startswith("reportlab.graphics")))
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -17,11 +17,13 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import itertools
+import operator
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -131,20 +133,29 @@ def vcard_contacts(cards: Sequence[ContactCard]) -> list[VCardContact]:
     return contacts
 
 
-def _data(text: str) -> qrencoder.QR8bitByte:
-    # Always byte mode (UTF-8): numeric, alphanumeric and kanji modes would
-    # misread a vCard that happens to look like one of them.
-    return qrencoder.QR8bitByte(text)
+def _length_bits(version: int) -> int:
+    """Bits of byte mode's character count (ISO/IEC 18004, table 3)."""
+    return 8 if version < 10 else 16
+
+
+@cache
+def _capacities() -> tuple[int, ...]:
+    """The data bits each version up to `MAX_VERSION` holds at `LEVEL` (index 0: version 1)."""
+    return tuple(
+        8 * sum(block.dataCount for block in qrencoder.QRRSBlock.getRSBlocks(version, _level()))
+        for version in range(1, MAX_VERSION + 1)
+    )
 
 
 def version_for(text: str) -> int | None:
-    """The smallest QR version up to `MAX_VERSION` holding `text`, or None."""
-    data = _data(text)
-    level = getattr(qrencoder.QRErrorCorrectLevel, LEVEL)
-    for version in range(1, MAX_VERSION + 1):
-        blocks = qrencoder.QRRSBlock.getRSBlocks(version, level)
-        capacity = 8 * sum(block.dataCount for block in blocks)
-        if 4 + data.getLengthBits(version) + data.bitlength <= capacity:
+    """The smallest QR version up to `MAX_VERSION` holding `text`, or None.
+
+    Always byte mode (UTF-8): numeric, alphanumeric and kanji modes would
+    misread a vCard that happens to look like one of them.
+    """
+    payload_bits = 8 * len(text.encode("utf-8"))
+    for version, capacity in enumerate(_capacities(), start=1):
+        if 4 + _length_bits(version) + payload_bits <= capacity:
             return version
     return None
 
@@ -185,38 +196,18 @@ def qr_payloads(cards: Sequence[ContactCard]) -> tuple[list[QrPayload], list[Ove
     return payloads, notes
 
 
-@lru_cache(maxsize=64)
-def _modules(text: str, version: int) -> tuple[tuple[bool, ...], ...]:
-    # ReportLab's `make()` lays the code out nine times to score the eight
-    # masks, and works out the error correction with polynomial objects, all
-    # in pure Python: most of a workbook's QR cost, paid for every client
-    # with new contacts (each row of a roster). Here the codewords are worked
-    # out on integers, the masks scored on bit rows, and only the format and
-    # version information is left to ReportLab; the symbol is the same.
-    frame = _frame(version)
-    unmasked = _data_rows(frame, _codewords(text, version))
-    mask = best_mask(unmasked, version)
-    size = len(frame.functions)
-    code = qrencoder.QRCode(version, _level())
-    code.moduleCount = size
-    code.modules = [
-        [bool(dark >> column & 1) for column in range(size)]
-        for dark in (
-            functions | (data ^ flips)
-            for functions, data, flips in zip(
-                frame.functions, unmasked, frame.flips[mask], strict=True
-            )
-        )
-    ]
-    code.setupTypeInfo(False, mask)
-    if version >= 7:
-        code.setupTypeNumber(False)
-    return tuple(tuple(row) for row in code.modules)
-
-
 def _level() -> int:
     level: int = getattr(qrencoder.QRErrorCorrectLevel, LEVEL)
     return level
+
+
+# --- Codewords -------------------------------------------------------------
+# ReportLab's `make()` works out the error correction with polynomial objects
+# and lays the code out nine times to score the eight masks, all in pure
+# Python: most of a workbook's QR cost, paid for every client with new
+# contacts (each row of a batch). Here the codewords are worked out on
+# integers, the symbol is one integer, and the masks are scored with a few
+# dozen operations on it; the symbol is the same (tests/pdf/cards/test_qr_masks.py).
 
 
 def _field() -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -266,17 +257,45 @@ def _error_correction(data: bytes, degree: int) -> bytes:
     return remainder.to_bytes(degree, "big")
 
 
-_PADS = (0xEC, 0x11)
+@dataclass(frozen=True)
+class _Blocks:
+    """How one version at `LEVEL` splits its codewords (ISO/IEC 18004, 7.5 and 7.6)."""
+
+    data: tuple[int, ...]  # data codewords of each block
+    correction: tuple[int, ...]  # error correction codewords of each block
+    # The codewords as sent, as indexes into `_block_codewords` (the blocks'
+    # data one block after the other, then their error correction the same
+    # way): the blocks' first data codewords in turn, then their second ones,
+    # and so on, then the error correction codewords likewise.
+    order: tuple[int, ...]
 
 
-def _codewords(text: str, version: int) -> bytes:
-    """The symbol's codewords as ReportLab's `QRCode.createData` gives them:
-    byte mode, the terminator, the padding, then the blocks' data and error
-    correction interleaved (ISO/IEC 18004, 7.4 and 7.6)."""
-    payload = text.encode("utf-8")
+@lru_cache(maxsize=MAX_VERSION)
+def _blocks(version: int) -> _Blocks:
     blocks = qrencoder.QRRSBlock.getRSBlocks(version, _level())
-    capacity = sum(block.dataCount for block in blocks)
-    length_bits = 8 if version < 10 else 16
+    data = tuple(block.dataCount for block in blocks)
+    correction = tuple(block.totalCount - block.dataCount for block in blocks)
+    order: list[int] = []
+    start = 0
+    for counts in (data, correction):
+        starts = list(itertools.accumulate(counts, initial=start))
+        for index in range(max(counts)):
+            order += [first + index for first, count in zip(starts[:-1], counts, strict=True)
+                      if index < count]
+        start = starts[-1]
+    return _Blocks(data, correction, tuple(order))
+
+
+_PADS = b"\xec\x11"  # filling the data codewords left, in turn
+
+
+def _block_codewords(text: str, version: int) -> bytes:
+    """The data codewords, block after block, then each block's error
+    correction: byte mode, the terminator, the padding (ISO/IEC 18004, 7.4)."""
+    payload = text.encode("utf-8")
+    blocks = _blocks(version)
+    capacity = sum(blocks.data)
+    length_bits = _length_bits(version)
     bits = (0x4 << length_bits | len(payload)) << 8 * len(payload) | int.from_bytes(payload, "big")
     count = 4 + length_bits + 8 * len(payload)
     if count > 8 * capacity:
@@ -286,66 +305,105 @@ def _codewords(text: str, version: int) -> bytes:
     count += terminator
     align = -count % 8
     data = (bits << align).to_bytes((count + align) // 8, "big")
-    data += bytes(_PADS[n % 2] for n in range(capacity - len(data)))
-    pieces: list[bytes] = []
+    data += (_PADS * capacity)[:capacity - len(data)]
     corrections: list[bytes] = []
     offset = 0
-    for block in blocks:
-        piece = data[offset:offset + block.dataCount]
-        offset += block.dataCount
-        pieces.append(piece)
-        corrections.append(_error_correction(piece, block.totalCount - block.dataCount))
-    interleaved = bytearray()
-    for group in (pieces, corrections):
-        for column in itertools.zip_longest(*group):
-            interleaved.extend(value for value in column if value is not None)
-    return bytes(interleaved)
+    for data_count, degree in zip(blocks.data, blocks.correction, strict=True):
+        corrections.append(_error_correction(data[offset:offset + data_count], degree))
+        offset += data_count
+    return data + b"".join(corrections)
 
 
-def _data_rows(frame: _Frame, codewords: bytes) -> list[int]:
-    """The codewords placed in the symbol, unmasked, as bit rows (bit j: column j)."""
-    rows = [0] * len(frame.functions)
-    bits = format(int.from_bytes(codewords, "big"), f"0{8 * len(codewords)}b")
-    for (column, row), bit in zip(frame.positions, bits, strict=False):
-        if bit == "1":
-            rows[row] |= 1 << column
-    return rows
+def _codewords(text: str, version: int) -> bytes:
+    """The symbol's codewords as sent, as ReportLab's `QRCode.createData` gives
+    them: the blocks interleaved."""
+    return bytes(map(_block_codewords(text, version).__getitem__, _blocks(version).order))
 
 
-_RUN = re.compile(r"0{5,}|1{5,}")
-_FINDER_LIKE = ("10111010000", "00001011101")
+# --- The symbol as one integer ---------------------------------------------
+# Module (row, column) is bit STRIDE * row + column. One stride for every
+# version, one column wider than the largest code: that column is always
+# light, so a row's dark run ends at the row's end, and one table of path
+# operands (`_rect_starts`) serves every version.
+STRIDE = 4 * MAX_VERSION + 17 + 1
 
 
-def _bits(row: Sequence[bool]) -> int:
-    """A row of modules as an int, bit j for column j."""
-    return sum(1 << j for j, dark in enumerate(row) if dark)
+def pack(rows: Sequence[int]) -> int:
+    """Rows of modules (bit j: column j) as one symbol integer."""
+    return sum(row << STRIDE * index for index, row in enumerate(rows))
 
 
-def mask_penalty(rows: Sequence[int], size: int) -> int:
-    """The standard's penalty score (ISO/IEC 18004, 7.8.3) of a masked symbol.
+def _block(rows: int, columns: int) -> int:
+    """The first `columns` modules of each of the first `rows` rows."""
+    row = (1 << max(columns, 0)) - 1
+    return pack([row] * max(rows, 0))
+
+
+@dataclass(frozen=True)
+class _Regions:
+    """Where, in a symbol of one size, a penalty feature may start and stay inside it."""
+
+    whole: int
+    runs_across: int  # 5 modules to the right
+    runs_down: int  # 5 modules down
+    blocks: int  # a 2 x 2 block
+    finders_across: int  # 11 modules to the right
+    finders_down: int  # 11 modules down
+
+
+@lru_cache(maxsize=MAX_VERSION)
+def _regions(size: int) -> _Regions:
+    return _Regions(_block(size, size), _block(size, size - 4), _block(size - 4, size),
+                    _block(size - 1, size - 1), _block(size, size - 10),
+                    _block(size - 10, size))
+
+
+def _run_points(same: int, step: int, region: int) -> int:
+    """N1 in one direction. `same` marks the modules equal to the next one,
+    `step` bits on. A run of k >= 5 modules of one colour holds k - 4 windows
+    of 5 equal modules, and scores 3 + (k - 5) = (k - 4) + 2: its windows,
+    plus 2 for the first of them (no window a step before)."""
+    three = same & (same >> step)  # this and the next 2 equal
+    five = three & (three >> 2 * step) & region  # this and the next 4 equal
+    first = five & ~(five << step)
+    return five.bit_count() + 2 * first.bit_count()
+
+
+def _finder_points(dark: int, light: int, step: int, region: int) -> int:
+    """N3 in one direction: how many dark-light-dark-dark-dark-light-dark
+    (1:1:3:1:1) patterns have 4 light modules after them, plus how many have
+    4 before them. Neither 11-module pattern can overlap itself, so counting
+    every start counts what the standard's left-to-right scan finds."""
+    three = dark & (dark >> step) & (dark >> 2 * step)
+    core = (dark & (light >> step) & (three >> 2 * step) & (light >> 5 * step)
+            & (dark >> 6 * step))
+    four = light & (light >> step)
+    four &= four >> 2 * step  # this and the next 3 light
+    after = core & (four >> 7 * step) & region
+    before = four & (core >> 4 * step) & region
+    return after.bit_count() + before.bit_count()
+
+
+def mask_penalty(dark: int, size: int) -> int:
+    """The standard's penalty score (ISO/IEC 18004, 7.8.3) of a masked symbol
+    (see `pack`), rows and columns alike.
 
     N1: 3 + (k - 5) for each run of k >= 5 modules of one colour in a row or
     column; N2: 3 for each 2 x 2 block of one colour; N3: 40 for each
     finder-like 1:1:3:1:1 pattern with 4 light modules on one side; N4: 10 for
-    each 5 % the dark share is away from half.
+    each 5 % the dark share is away from half. Shifting by 1 looks along the
+    rows and by STRIDE down the columns, every row or column at once.
     """
-    lines = [format(row, f"0{size}b")[::-1] for row in rows]
-    lines += ["".join(column) for column in zip(*lines, strict=True)]
-    # Every row and column in one string, a separator between them that ends
-    # any run or pattern: two searches instead of four per line.
-    text = "|".join(lines)
-    runs = _RUN.findall(text)
-    score = sum(map(len, runs)) - 2 * len(runs)  # 3 + (k - 5) each
-    # Neither pattern can overlap itself, so counting them counts every one.
-    score += 40 * sum(text.count(pattern) for pattern in _FINDER_LIKE)
-    pairs = (1 << (size - 1)) - 1
-    full = (1 << size) - 1
-    for upper, lower in itertools.pairwise(rows):
-        same_down = ~(upper ^ lower) & full
-        same_across = ~(upper ^ (upper >> 1)) & pairs
-        score += 3 * (same_down & (same_down >> 1) & same_across).bit_count()
-    dark = sum(row.bit_count() for row in rows)
-    score += 10 * (abs(100 * dark // (size * size) - 50) // 5)
+    regions = _regions(size)
+    light = dark ^ regions.whole
+    across = ~(dark ^ (dark >> 1)) & regions.whole  # same as the module to the right
+    down = ~(dark ^ (dark >> STRIDE)) & regions.whole  # same as the module below
+    score = _run_points(across, 1, regions.runs_across)
+    score += _run_points(down, STRIDE, regions.runs_down)
+    score += 3 * (across & down & (down >> 1) & regions.blocks).bit_count()
+    score += 40 * (_finder_points(dark, light, 1, regions.finders_across)
+                   + _finder_points(dark, light, STRIDE, regions.finders_down))
+    score += 10 * (abs(100 * dark.bit_count() // (size * size) - 50) // 5)
     return score
 
 
@@ -353,9 +411,27 @@ def mask_penalty(rows: Sequence[int], size: int) -> int:
 class _Frame:
     """What every code of one version shares: its function patterns and data places."""
 
-    functions: tuple[int, ...]  # dark function modules per row (format info left light)
-    positions: tuple[tuple[int, int], ...]  # (column, row) of each data bit, in order
-    flips: tuple[tuple[int, ...], ...]  # per mask, per row: the data modules it inverts
+    size: int
+    codeword_bits: int
+    functions: int  # dark function modules (format information left light)
+    # The bits of the block codewords and a "0" -> the symbol's bits, highest
+    # first: the data modules unmasked, every other module light.
+    place: Callable[[str], tuple[str, ...]]
+    flips: tuple[int, ...]  # per mask: the data modules it inverts
+    formats: tuple[int, ...]  # per mask: the dark format (and version) modules
+
+
+_AS_DIGITS = bytes.maketrans(b"\0\1", b"01")
+
+
+def _from_flags(flags: bytes) -> int:
+    """Flags (a byte 0 or 1 per place, place 0 first) as a symbol integer."""
+    return int(flags[::-1].translate(_AS_DIGITS), 2)
+
+
+def _pack_modules(modules: Sequence[Sequence[bool]]) -> int:
+    """ReportLab's module matrix (lists of booleans) as a symbol integer."""
+    return _from_flags(b"".join(bytes(row).ljust(STRIDE, b"\0") for row in modules))
 
 
 @lru_cache(maxsize=MAX_VERSION)
@@ -371,14 +447,34 @@ def _frame(version: int) -> _Frame:
     probe.setupTypeInfo(True, 0)  # test mode: the format information stays light
     if version >= 7:
         probe.setupTypeNumber(True)
-    positions = tuple(probe.dataPosIterator())
-    data = [0] * size
-    for column, row in positions:
-        data[row] |= 1 << column
+    functions = _pack_modules(probe.modules)
+    positions = probe.dataPosIterator()
+    # The codewords as sent fill the data places in ReportLab's order; each
+    # place reads its bit straight from the blocks' codewords (no interleaving
+    # step per code). The places past them (remainder bits) and every other
+    # module read the "0" after them.
+    order = _blocks(version).order
+    bit_count = 8 * len(order)
+    source = [bit_count] * (STRIDE * size)
+    is_data = bytearray(STRIDE * size)
+    for index, (column, row) in enumerate(positions):
+        is_data[STRIDE * row + column] = 1
+        if index < bit_count:
+            codeword, bit = divmod(index, 8)
+            source[STRIDE * row + column] = 8 * order[codeword] + bit
+    data = _from_flags(bytes(is_data))
     flips = tuple(
-        tuple(_mask_row(pattern, r, size) & data[r] for r in range(size)) for pattern in range(8)
+        pack([_mask_row(pattern, row, size) for row in range(size)]) & data
+        for pattern in range(8)
     )
-    return _Frame(tuple(_bits(row) for row in probe.modules), positions, flips)
+    formats = []
+    for pattern in range(8):
+        probe.modules = [[False] * size for _ in range(size)]
+        probe.setupTypeInfo(False, pattern)
+        if version >= 7:
+            probe.setupTypeNumber(False)
+        formats.append(_pack_modules(probe.modules))
+    return _Frame(size, bit_count, functions, itemgetter(*reversed(source)), flips, tuple(formats))
 
 
 # The standard's eight mask conditions (ISO/IEC 18004, table 10), row i, column j;
@@ -403,45 +499,114 @@ def _mask_row(pattern: int, row: int, size: int) -> int:
     return int(repeated[::-1], 2)
 
 
-def best_mask(unmasked: Sequence[int], version: int) -> int:
+def _place(frame: _Frame, codewords: bytes) -> int:
+    """The block codewords (see `_block_codewords`) in the symbol's data places, unmasked."""
+    bits = format(int.from_bytes(codewords, "big"), f"0{8 * len(codewords)}b")
+    return int("".join(frame.place(bits + "0")), 2)
+
+
+def best_mask(unmasked: int, version: int) -> int:
     """The mask pattern with the lowest penalty, as `QRCode.getBestMaskPattern`
     chooses it: each mask scored on the whole symbol, format information light."""
     frame = _frame(version)
-    size = len(frame.functions)
-    scores = [
-        mask_penalty([frame.functions[r] | (unmasked[r] ^ flips[r]) for r in range(size)], size)
-        for flips in frame.flips
-    ]
+    scores = [mask_penalty(frame.functions | (unmasked ^ flips), frame.size)
+              for flips in frame.flips]
     return scores.index(min(scores))
 
 
-@lru_cache(maxsize=64)
-def _unit_path(text: str, version: int) -> PDFPathObject:
-    """The dark modules as one path in module units, row 0 at the top (y grows down)."""
-    path = PDFPathObject()
-    for row_index, row in enumerate(_modules(text, version)):
-        column = 0
-        for dark, run in itertools.groupby(row):
-            length = len(list(run))
-            if dark:
-                path.rect(column, row_index, length, 1)
-            column += length
-    return path
+@dataclass(frozen=True)
+class Symbol:
+    """A finished code: `size` x `size` modules, dark ones set (see `pack`)."""
+
+    size: int
+    mask: int
+    dark: int
+
+    def rows(self) -> tuple[tuple[bool, ...], ...]:
+        line = format(self.dark, f"0{STRIDE * self.size}b")[::-1]
+        return tuple(tuple(c == "1" for c in line[STRIDE * r:STRIDE * r + self.size])
+                     for r in range(self.size))
+
+
+def encode(text: str, version: int) -> Symbol:
+    """`text` as a QR code of `version` in byte mode at `LEVEL`, masked as the standard asks."""
+    frame = _frame(version)
+    codewords = _block_codewords(text, version)
+    assert 8 * len(codewords) == frame.codeword_bits
+    unmasked = _place(frame, codewords)
+    mask = best_mask(unmasked, version)
+    dark = frame.functions | frame.formats[mask] | (unmasked ^ frame.flips[mask])
+    return Symbol(frame.size, mask, dark)
+
+
+# --- Drawing ---------------------------------------------------------------
+
+
+@cache
+def _rect_starts() -> tuple[str, ...]:
+    """For each module place: " column row ", a rectangle's first operands as
+    `PDFPathObject.rect` writes whole numbers."""
+    return tuple(f" {place % STRIDE} {place // STRIDE} " for place in range(STRIDE * STRIDE))
+
+
+@cache
+def _rect_ends() -> tuple[str, ...]:
+    """For each run length: "length 1 re", the rest of the rectangle."""
+    return tuple(f"{length} 1 re" for length in range(STRIDE))
+
+
+_PLACES = tuple(range(STRIDE * STRIDE))
+_AS_FLAGS = bytes.maketrans(b"01", b"\0\1")
+
+
+def _set_bits(value: int, width: int) -> list[int]:
+    """The places of `value`'s set bits below `width`, lowest first."""
+    flags = format(value, f"0{width}b")[::-1].encode("ascii").translate(_AS_FLAGS)
+    return list(itertools.compress(_PLACES, flags))
+
+
+def path_code(symbol: Symbol) -> str:
+    """The dark modules as path operators in module units, row 0 at the top
+    (y grows down): one rectangle per run of dark modules in a row, rows top to
+    bottom, left to right, written as `PDFPathObject.rect` writes them.
+
+    A version-15 code has about 1,400 runs; they are found and written by
+    C loops (`compress`, `map`, `join`), not one Python step per run.
+    """
+    dark = symbol.dark
+    # Where a run starts (light before it) and where it ends (the first light
+    # module after it; the light column past each row ends every run), in turn.
+    edges = _set_bits(dark ^ (dark << 1), STRIDE * symbol.size)
+    starts = edges[0::2]
+    lengths = map(operator.sub, edges[1::2], starts)
+    tokens = [""] * len(edges)
+    tokens[0::2] = map(_rect_starts().__getitem__, starts)
+    tokens[1::2] = map(_rect_ends().__getitem__, lengths)
+    return "n" + "".join(tokens)
+
+
+# The codes of the plan on screen and of the one before the last edit: the
+# live preview rebuilds the cards on every edit, mostly with the same contacts.
+@lru_cache(maxsize=2 * MAX_CODES)
+def _unit_path(text: str, version: int) -> str:
+    """The code of `text` as path operators in module units (see `path_code`)."""
+    return path_code(encode(text, version))
 
 
 def draw_qr(canv: Canvas, payload: QrPayload, x: float, y: float, size: float) -> None:
     """The code in a size x size square, quiet zone included, as one filled path.
 
-    The matrix comes from ReportLab's QR encoder, the one `QrCodeWidget` uses;
-    drawing it as one path instead of the widget's thousand shapes leaves no
-    seams between modules. The path is made once per code in module units and
-    placed with a transform: the live preview rebuilds the cards on every edit.
+    Drawing it as one path instead of ReportLab's `QrCodeWidget`'s thousand
+    shapes leaves no seams between modules. The path is made in module units
+    and placed with a transform.
     """
-    count = len(_modules(payload.text, payload.version))
+    count = 4 * payload.version + 17
     module = size / (count + 2 * QUIET_ZONE)
     canv.saveState()
     canv.translate(x + QUIET_ZONE * module, y + size - QUIET_ZONE * module)
     canv.scale(module, -module)
     canv.setFillColor(black)
-    canv.drawPath(_unit_path(payload.text, payload.version), stroke=0, fill=1)
+    # The operators already written out, as the `rect` calls would have.
+    canv.drawPath(PDFPathObject(code=[_unit_path(payload.text, payload.version)]),
+                  stroke=0, fill=1)
     canv.restoreState()
