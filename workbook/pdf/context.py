@@ -8,13 +8,14 @@ from enum import Enum
 
 from pydantic import BaseModel
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..options import RenderOptions
 from ..plan import PathwayKind, Plan
 from .content import PrintContent
 from .document import frame_size
 from .prose import paragraphs
+from .richtext import markup_flowable
 from .styles import Styles, styles_for
 from .textblock import TextBlock, text_flowable
 
@@ -100,8 +101,8 @@ class Context:
         texts = paragraphs(template, self.name, kinds, self.blank, self.facility_name,
                            self.language)
         chosen = style or self.styles.lead
-        # Text without tags needs no paragraph parser: it is drawn as plain text.
-        return [TextBlock(plain, chosen) if plain is not None else Paragraph(markup, chosen)
+        # Text without tags needs no markup reader: it is drawn as plain text.
+        return [TextBlock(plain, chosen) if plain is not None else markup_flowable(markup, chosen)
                 for markup, plain in texts]
 
     def user(self, text: str, style: ParagraphStyle | None = None) -> Flowable:
@@ -112,6 +113,6 @@ class Context:
         """Plain words of the workbook's own (labels, headings), no markup."""
         return text_flowable(text, style)
 
-    def fixed(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def fixed(self, markup: str, style: ParagraphStyle | None = None) -> Flowable:
         """A paragraph of the workbook's own wording (trusted markup)."""
-        return Paragraph(markup, style or self.styles.body)
+        return markup_flowable(markup, style or self.styles.body)

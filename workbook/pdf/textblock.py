@@ -31,7 +31,7 @@ from .markup import clean, user_text
 from .phones import glue_phones
 
 
-def _in_body_font(text: str) -> bool:
+def in_body_font(text: str) -> bool:
     """True when the body font draws every character (ASCII is always fine).
 
     Not cached: a cache keyed on text would keep what clients wrote from one
@@ -62,7 +62,7 @@ def text_flowable(text: str, style: ParagraphStyle, bullet: str | None = None) -
     """
     text = glue_phones(text)
     cleaned = clean(text)
-    if _in_body_font(cleaned):
+    if in_body_font(cleaned):
         return TextBlock(cleaned, style, bullet)
     return Paragraph(user_text(text), style, bulletText=bullet)
 

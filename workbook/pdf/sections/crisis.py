@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from reportlab.platypus import Spacer as Spacing
 
 from ...plan import CrisisContact, CrisisPlan
@@ -44,6 +44,7 @@ from ..grid import Grid, GridLook
 from ..markup import text_width, user_text
 from ..phones import glue_phones
 from ..prose import paragraphs
+from ..richtext import markup_flowable
 from ..styles import ACCENT, INK, MUTED
 from ..textblock import text_flowable
 from ..worksheet import Column, part_kicker, table
@@ -406,11 +407,11 @@ def _where_across(ctx: Context, crisis: CrisisPlan, st: CrisisStyles, t: CrisisT
     return blocks
 
 
-def _labelled(head: str, value: str, st: CrisisStyles) -> Paragraph:
+def _labelled(head: str, value: str, st: CrisisStyles) -> Flowable:
     """"Label: the client's words" as one paragraph, the label in bold; a phone number
     in the words never breaks across lines."""
-    return Paragraph(f"<b>{user_text(head)}:</b> {user_text(glue_phones(value))}",
-                     ParagraphStyle("labelled", parent=st.body))
+    return markup_flowable(f"<b>{user_text(head)}:</b> {user_text(glue_phones(value))}",
+                           ParagraphStyle("labelled", parent=st.body))
 
 
 def _answer(ctx: Context, head: str, value: str, st: CrisisStyles, spacing: float,
