@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import gc
 import hashlib
 import io
@@ -52,6 +53,8 @@ from .options import BuildResult, RenderOptions, Which
 from .output.writer import (
     OutputError,
     OutputExists,
+    Resolutions,
+    Resolve,
     check_output,
     facility_files,
     write_output,
@@ -317,9 +320,10 @@ def existing_outputs(jobs: Sequence[Job], roster: Path | None = None) -> list[Jo
     an input, a device) is raised as a `RosterError` naming the row.
     """
     existing: list[Job] = []
+    resolve = Resolutions()
     for job in jobs:
         try:
-            check_output(job.output, inputs=job.inputs, overwrite=job.overwrite)
+            check_output(job.output, inputs=job.inputs, overwrite=job.overwrite, resolve=resolve)
         except OutputExists:
             existing.append(job)
         except OutputError as error:
@@ -409,8 +413,10 @@ _Results: TypeAlias = Generator[BuildResult | str, None, None]
 _POLL_S = 0.1
 
 
-def write_job(job: Job, result: BuildResult) -> None:
-    write_output(job.output, result.pdf, inputs=job.inputs, overwrite=job.overwrite)
+def write_job(job: Job, result: BuildResult, resolve: Resolve | None = None) -> None:
+    """Write a finished document to its job's file; `resolve` is the batch's `Resolutions`."""
+    write_output(job.output, result.pdf, inputs=job.inputs, overwrite=job.overwrite,
+                 resolve=resolve or Resolutions())
 
 
 def build_job(job: Job) -> BuildResult | str:
@@ -708,7 +714,7 @@ def run_jobs(
     processes: int = 0,
     on_row: OnRow | None = None,
     cancel: threading.Event | None = None,
-    deliver: Deliver = write_job,
+    deliver: Deliver | None = None,
 ) -> Summary:
     """Build every job and hand each document to `deliver`, in roster order.
 
@@ -720,6 +726,8 @@ def run_jobs(
     never written, and every file already written is whole.
     """
     cancel = cancel or threading.Event()
+    if deliver is None:  # write each to its job's file, the rows sharing one `Resolutions`
+        deliver = functools.partial(write_job, resolve=Resolutions())
     started = time.monotonic()
     printed = failed = 0
     results = (

@@ -334,3 +334,24 @@ def test_a_refused_build_is_refused_before_it_is_built(
 def test_the_schema_still_goes_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Plan"
+
+
+def test_a_batchs_remembered_resolutions_still_catch_a_link_made_after_the_first_check(
+    tmp_path: Path,
+) -> None:
+    """The rows of a batch share one `Resolutions` (resolved names only): a hard link
+    or a symbolic link to an input made while the batch runs is still refused, and
+    the same input under another spelling ("x/../plan.json") too."""
+    from workbook.output.writer import OutputError, Resolutions, check_output
+
+    plan = tmp_path / "plan.json"
+    plan.write_text("{}")
+    (tmp_path / "x").mkdir()
+    resolve = Resolutions()
+    check_output(tmp_path / "a.pdf", inputs=(plan,), resolve=resolve)  # remembers plan.json
+    os.link(plan, tmp_path / "hard.pdf")
+    (tmp_path / "soft.pdf").symlink_to(plan)
+    for target in ("hard.pdf", "soft.pdf", "x/../plan.json"):
+        with pytest.raises(OutputError, match="is an input"):
+            check_output(tmp_path / target, inputs=(plan,), resolve=resolve)
+    check_output(tmp_path / "b.pdf", inputs=(plan,), resolve=resolve)

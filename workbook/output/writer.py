@@ -37,7 +37,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..facility import Facility
@@ -71,15 +71,22 @@ class OutputExists(OutputError):
 # -- what may not be written -----------------------------------------------------
 
 
+def _libraries(library: Path | None) -> set[Path]:
+    """The library named on the command line, and the one in the environment or the
+    user's data folder: both are protected."""
+    return {library_path(), library_path(library)}
+
+
 def protected_paths(
-    inputs: Iterable[Path] = (), library: Path | None = None
+    inputs: Iterable[Path] = (), library: Path | None = None,
+    libraries: set[Path] | None = None,
 ) -> list[tuple[Path, Path]]:
     """(path, what it belongs to): the inputs, the plan library, and their SQLite companions.
 
     `library` is a library named on the command line; the one in the
     environment or the user's data folder is protected as well.
     """
-    libraries = {library_path(), library_path(library)}
+    libraries = _libraries(library) if libraries is None else libraries
     pairs: list[tuple[Path, Path]] = []
     for original in (*inputs, *sorted(libraries)):
         pairs.append((original, original))
@@ -103,6 +110,31 @@ def _resolved(path: Path) -> Path | None:
         return None
 
 
+# How a path is resolved for the same-file check: `_resolved`, or a `Resolutions`.
+Resolve = Callable[[Path], "Path | None"]
+
+
+class Resolutions:
+    """`_resolved`, remembered: for the checks of one batch, whose rows share inputs.
+
+    Each row of a roster protects the same roster, facility files and library
+    (with their SQLite companions): resolving those a dozen times per row was
+    most of the parent's work while the workers built. Only resolved names are
+    kept, for the length of one batch; whether two paths are the same file by
+    device and inode is still asked of the disk every time.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[Path, Path | None] = {}
+
+    def __call__(self, path: Path) -> Path | None:
+        try:
+            return self._known[path]
+        except KeyError:
+            resolved = self._known[path] = _resolved(path)
+            return resolved
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
@@ -111,11 +143,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _same_file(target: Path, other: Path) -> bool:
-    mine, theirs = _resolved(target), _resolved(other)
-    if mine is not None and mine == theirs:
+def _same_file(mine: Path | None, identity: tuple[int, int] | None, other: Path,
+               resolve: Resolve) -> bool:
+    """Whether `other` is the target: `mine` is the target resolved, `identity` its
+    device and inode (both found once per check, not once per protected path)."""
+    if mine is not None and mine == resolve(other):
         return True
-    identity = _identity(target)
     return identity is not None and identity == _identity(other)
 
 
@@ -149,8 +182,12 @@ def check_output(
     inputs: Iterable[Path] = (),
     library: Path | None = None,
     overwrite: bool = True,
+    resolve: Resolve = _resolved,
 ) -> None:
-    """Raise `OutputError` if `path` must not be written; see the module docstring."""
+    """Raise `OutputError` if `path` must not be written; see the module docstring.
+
+    `resolve` may be a batch's `Resolutions`, shared by its rows' checks.
+    """
     name = os.fsencode(path.name)
     folder = _folder_of(path)
     if not path.name or path.name in (".", ".."):
@@ -162,9 +199,10 @@ def check_output(
             ).format(path=shown(path), count=len(path.name))
         )
     inputs = tuple(inputs)
-    libraries = {library_path(), library_path(library)}
-    for protected, original in protected_paths(inputs, library):
-        if _same_file(path, protected):
+    libraries = _libraries(library)
+    mine, identity = _resolved(path), _identity(path)
+    for protected, original in protected_paths(inputs, library, libraries):
+        if _same_file(mine, identity, protected, resolve):
             kind = "the plan library" if original in libraries else "an input"
             raise OutputError(
                 _(
@@ -320,14 +358,16 @@ def write_output(
     inputs: Iterable[Path] = (),
     library: Path | None = None,
     overwrite: bool = True,
+    resolve: Resolve = _resolved,
 ) -> None:
     """Write `data` to `path` safely (see the module docstring), or raise `OutputError`.
 
     `inputs` are the files the output was made from; `library` a plan
-    library named on the command line (the usual one is always protected).
+    library named on the command line (the usual one is always protected);
+    `resolve` as for `check_output`.
     """
     inputs = tuple(inputs)
-    check_output(path, inputs=inputs, library=library, overwrite=overwrite)
+    check_output(path, inputs=inputs, library=library, overwrite=overwrite, resolve=resolve)
     folder = _folder_of(path)
     clean_stale_parts(folder)
     try:
