@@ -581,6 +581,41 @@ def _in_process(jobs: Sequence[Job], cancel: threading.Event) -> _Results:
         yield build_job(job)
 
 
+class Workers:
+    """Worker processes started before the roster is read, for `run_jobs`.
+
+    The command line starts them first thing: while this process reads and
+    checks the roster (a plan at a time, every output file), they load the
+    renderer, on the other cores. Forked this early they inherit only the
+    plan models, not ReportLab; each loads its own, in parallel, instead of
+    this process loading and warming it for them one core at a time (a
+    quarter of a second before the first workbook of a batch). `close` stops
+    them; one whose pipe is closed leaves on its own.
+    """
+
+    def __init__(self, processes: int) -> None:
+        self.method = _start_method()
+        self.workers = _start_workers(processes, self.method)
+
+    def take(self, processes: int) -> list[_Worker]:
+        """`processes` of the workers for a batch; the rest (a short roster) are stopped."""
+        spare = self.workers[processes:]
+        self.workers = self.workers[:processes]
+        _stop_all(spare)
+        return self.workers
+
+    def close(self) -> None:
+        _stop_all(self.workers)
+        self.workers = []
+
+
+def _stop_all(workers: Sequence[_Worker]) -> None:
+    for worker in workers:
+        worker.stop()
+    for worker in workers:
+        worker.reap()
+
+
 def _start_workers(processes: int, method: str) -> list[_Worker]:
     workers: list[_Worker] = []
     frozen = method == "fork"
@@ -647,7 +682,8 @@ def _feed(worker: _Worker, backlog: _Backlog, depth: int, workers: int) -> bool:
     return True
 
 
-def _in_workers(jobs: Sequence[Job], processes: int, cancel: threading.Event) -> _Results:
+def _in_workers(jobs: Sequence[Job], processes: int, cancel: threading.Event,
+                started: Workers | None = None) -> _Results:
     """Build in worker processes; yield the results in roster order.
 
     Each worker has its own pipe, so no lock is shared between processes:
@@ -658,10 +694,13 @@ def _in_workers(jobs: Sequence[Job], processes: int, cancel: threading.Event) ->
     """
     workers: list[_Worker] = []
     try:
-        method = _start_method()
-        if method == "fork" and jobs:
-            _warm_up(jobs[0])
-        workers = _start_workers(processes, method)
+        if started is not None:
+            workers = started.take(processes)
+        else:
+            method = _start_method()
+            if method == "fork" and jobs:
+                _warm_up(jobs[0])
+            workers = _start_workers(processes, method)
         backlog = _Backlog(jobs)
 
         def replace(worker: _Worker) -> None:
@@ -702,10 +741,7 @@ def _in_workers(jobs: Sequence[Job], processes: int, cancel: threading.Event) ->
                         feed(worker, _DEPTH)
             yield finished.pop(next_index)
     finally:
-        for worker in workers:
-            worker.stop()
-        for worker in workers:
-            worker.reap()
+        _stop_all(workers)
 
 
 def run_jobs(
@@ -715,6 +751,7 @@ def run_jobs(
     on_row: OnRow | None = None,
     cancel: threading.Event | None = None,
     deliver: Deliver | None = None,
+    workers: Workers | None = None,
 ) -> Summary:
     """Build every job and hand each document to `deliver`, in roster order.
 
@@ -723,7 +760,8 @@ def run_jobs(
     waits on ReportLab). `on_row` hears of each row as it is delivered, in
     order; a row that fails is reported and the others go on. Setting
     `cancel` stops the batch within a second: rows not yet delivered are
-    never written, and every file already written is whole.
+    never written, and every file already written is whole. `workers`, if
+    given, were started ahead (see `Workers`); the caller closes them.
     """
     cancel = cancel or threading.Event()
     if deliver is None:  # write each to its job's file, the rows sharing one `Resolutions`
@@ -731,7 +769,8 @@ def run_jobs(
     started = time.monotonic()
     printed = failed = 0
     results = (
-        _in_workers(jobs, processes, cancel) if processes > 0 else _in_process(jobs, cancel)
+        _in_workers(jobs, processes, cancel, workers) if processes > 0
+        else _in_process(jobs, cancel)
     )
     try:
         for index, result in enumerate(results):

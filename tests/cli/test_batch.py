@@ -201,3 +201,49 @@ def test_a_roster_that_is_not_a_file_is_refused_without_reading_it(
     message = one_line(capsys.readouterr().err)
     assert {"fifo": "not a regular file", "folder": "is a folder",
             "huge": "larger than a roster can be"}[kind] in message
+
+
+def _processes_naming(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if marker.encode() in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+@pytest.mark.parametrize("roster_text", ["name,colour\nSam,blue\n", "name\nSam\n"])
+def test_the_workers_started_before_the_roster_is_read_never_outlive_the_batch(
+    tmp_path: Path, roster_text: str
+) -> None:
+    """The workers start while the roster is still being checked: a refused roster
+    (one line, nothing printed) or a finished batch leaves none of them running."""
+    marker = f"roster-{os.getpid()}-{len(roster_text)}"
+    roster = tmp_path / f"{marker}.csv"
+    roster.write_text(roster_text, encoding="utf-8")
+    out = tmp_path / "out"
+    # Its output goes to a file, not a pipe: waiting on a pipe would wait for any
+    # worker still holding it, and hide it.
+    with (tmp_path / "stderr.txt").open("w") as stderr:
+        code = subprocess.call(
+            [sys.executable, "-m", "workbook", "batch", str(roster), "-o", str(out), "--jobs",
+             "3"], stdout=subprocess.DEVNULL, stderr=stderr, timeout=120,
+        )
+    err = (tmp_path / "stderr.txt").read_text()
+    if "colour" in roster_text:
+        assert code == 1
+        assert "unknown column 'colour'" in one_line(err)
+        assert not out.exists()
+    else:
+        assert code == 0, err
+        assert [p.name for p in out.iterdir()] == ["sam.pdf"]
+    deadline = time.monotonic() + 2
+    while _processes_naming(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(marker) == []

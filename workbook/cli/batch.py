@@ -27,12 +27,13 @@ from ..batch import (
     Job,
     RosterError,
     RowDone,
+    Workers,
     existing_outputs,
     kill_workers,
     read_roster,
     run_jobs,
 )
-from ..facility import load_facility
+from ..facility import Facility, load_facility
 from ..output.writer import abandon_parts, make_folder
 from ..plan import Paper
 from ..plan.io import shown
@@ -128,6 +129,20 @@ def cmd_batch(args: argparse.Namespace) -> int:
     out_dir: Path = args.output
     if out_dir.exists() and not out_dir.is_dir():
         raise RosterError(f"{shown(out_dir)}: is a file; give a folder for the workbooks")
+    cpus = os.cpu_count() or 1
+    # More workers than a few per CPU only fight for it (and for memory).
+    most = max(1, min(args.jobs or cpus, 4 * cpus))
+    # Started before the roster is read: they load the renderer while it is
+    # checked (see `Workers`). Whatever happens next, they are stopped below.
+    workers = Workers(most)
+    try:
+        return _run_batch(args, facility, out_dir, most, workers)
+    finally:
+        workers.close()
+
+
+def _run_batch(args: argparse.Namespace, facility: Facility | None, out_dir: Path, most: int,
+               workers: Workers) -> int:
     jobs = read_roster(
         args.roster,
         out_dir,
@@ -149,9 +164,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             with contextlib.suppress(OSError):
                 out_dir.rmdir()
         raise
-    cpus = os.cpu_count() or 1
-    # More workers than a few per CPU only fight for it (and for memory).
-    processes = max(1, min(args.jobs or cpus, 4 * cpus, len(jobs)))
+    processes = min(most, len(jobs))
     progress = BatchProgress(len(jobs), roster=args.roster.name)
     cancel = threading.Event()
     with _Stopper(cancel, out_dir, process=getattr(args, "process", False)) as stopper:
@@ -160,7 +173,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             stopper.row(done)
             progress.row(done)
 
-        summary = run_jobs(jobs, processes=processes, on_row=on_row, cancel=cancel)
+        summary = run_jobs(jobs, processes=processes, on_row=on_row, cancel=cancel,
+                           workers=workers)
     progress.finish(summary, out_dir)
     if summary.cancelled:
         code = 128 + (stopper.signum or signal.SIGINT)

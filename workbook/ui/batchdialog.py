@@ -133,10 +133,9 @@ class _Runner(QThread):
         self.cancel = threading.Event()
 
     def run(self) -> None:
-        kwargs = {} if self.deliver is None else {"deliver": self.deliver}
         try:
             summary = run_jobs(self.jobs, processes=self.processes, on_row=self.row_done.emit,
-                               cancel=self.cancel, **kwargs)
+                               cancel=self.cancel, deliver=self.deliver)
         except Exception as error:  # the workers could not start: say so, do not crash
             summary = Summary(len(self.jobs), 0, len(self.jobs), False, 0.0)
             self.row_done.emit(type(error).__name__)
