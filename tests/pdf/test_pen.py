@@ -7,12 +7,13 @@ import io
 import pdfplumber
 import pytest
 from pdfutil import reader
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from workbook.pdf import pen
 from workbook.pdf.flowables import Panel, WriteLines
-from workbook.pdf.fonts import BODY, register_fonts
+from workbook.pdf.fonts import BODY, BODY_BOLD, register_fonts
 from workbook.pdf.styles import ACCENT, INK, styles_for
 from workbook.pdf.textblock import TextBlock
 
@@ -45,6 +46,30 @@ def test_text_writes_what_a_reportlab_text_object_writes(lines: list[str]) -> No
     if not lines[0]:
         expected = expected.replace("  T*", " 14 TL T*", 1)
     assert ours._code[-1] == expected
+
+
+def test_a_whole_document_of_strings_is_what_reportlab_text_objects_write() -> None:
+    # Many strings on one canvas, as a workbook draws them: the per-document
+    # font state and subset names pen keeps must give ReportLab's bytes for
+    # repeats, for characters met late (after the fast path has started), past
+    # the first subset, in two fonts and three sizes, and for empty strings.
+    strings = ["plain", "plain again", "", "late: Ω Ж ẞ", "Nguyễn", "plain",
+               "".join(map(chr, range(0x100, 0x1C0))), "after the second subset ǅ", "a"]
+    ours, theirs = _canvas(), _canvas()
+    expected = []
+    for i, line in enumerate(strings * 3):
+        font = (BODY, BODY_BOLD)[i % 2]
+        size = (9.5, 11, 16)[i % 3]
+        y = 700.0 - 3 * i
+        pen.text(ours, [(10.0, y, line)], font, size, size * 1.2)
+        text = theirs.beginText(10.0, y)
+        text.setFont(font, size, size * 1.2)
+        text.textLine(line)
+        theirs.drawText(text)
+        # A blank line says how far T* goes (see the test above).
+        blank = f" {fp_str(size * 1.2)} TL T*" if not line else "  T*"
+        expected.append(theirs._code[-1].replace("  T*", blank, 1))
+    assert ours._code == expected
 
 
 def test_a_line_not_straight_below_the_last_gets_its_own_position() -> None:

@@ -87,14 +87,22 @@ class SubsetFont(TTFont):  # type: ignore[misc]
                     encoding: str = "utf-8") -> list[tuple[int, bytes]]:
         state = self.state.get(doc)
         if state is not None and isinstance(text, str):
-            if not text:
-                return []
-            try:
-                return [(0, text.translate(_first_subset(state)).encode("latin-1"))]
-            except UnicodeEncodeError:
-                pass  # a character without a code in the first subset yet
+            encoded = first_subset_bytes(state, text)
+            if encoded is not None:
+                return [(0, encoded)] if text else []
         split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
         return split
+
+
+def first_subset_bytes(state: TTFont.State, text: str) -> bytes | None:
+    """`text` in the first subset of a document's `state`.
+
+    None when a character has no code there yet: ReportLab's own path must give it one.
+    """
+    try:
+        return text.translate(_first_subset(state)).encode("latin-1")
+    except UnicodeEncodeError:
+        return None  # a character without a code in the first subset yet
 
 
 def _first_subset(state: TTFont.State) -> dict[int, str]:

@@ -24,12 +24,15 @@ flowables draw through here instead:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+
+from .fonts import SubsetFont, first_subset_bytes
 
 # A straight line: x1, y1, x2, y2.
 Segment = tuple[float, float, float, float]
@@ -59,6 +62,59 @@ def rules(canv: Canvas, segments: Iterable[Segment]) -> None:
         canv._code.append(f"n {' '.join(parts)} S")
 
 
+class _Face:
+    """One font at one size and leading, as one canvas's document writes it.
+
+    What every string repeats is found once per document instead of once a
+    string (a thousand a workbook): the font object, its state in this
+    document (ReportLab keeps it in a weak dictionary, slow to ask), and the
+    operator that selects each subset (``/F1+0 11 Tf 14 TL``). It lives on
+    the canvas, so it ends with the document; it holds the font's codes for
+    characters, as the font's own state does, and no text.
+    """
+
+    __slots__ = ("font", "leading", "selects", "size", "state")
+
+    def __init__(self, font: Any, size: float, leading: float) -> None:
+        self.font = font
+        self.state: Any = None
+        self.selects: dict[int, str] = {}
+        self.size = size
+        self.leading = leading
+
+    def select(self, subset: int, doc: Any) -> str:
+        selected = self.selects.get(subset)
+        if selected is None:
+            name = self.font.getSubsetInternalName(subset, doc)
+            selected = f"{name} {fp_str(self.size)} Tf {fp_str(self.leading)} TL"
+            self.selects[subset] = selected
+        return selected
+
+    def split(self, line: str, doc: Any) -> list[tuple[int, bytes]]:
+        """`line` as (subset, bytes) runs: what the font's `splitString` gives."""
+        state = self.state
+        if state is not None:
+            encoded = first_subset_bytes(state, line)
+            if encoded is not None:
+                return [(0, encoded)] if line else []
+        chunks: list[tuple[int, bytes]] = self.font.splitString(line, doc)
+        if isinstance(self.font, SubsetFont):
+            self.state = self.font.state.get(doc)
+        return chunks
+
+
+def _face(canv: Canvas, font: str, size: float, leading: float) -> _Face:
+    """The canvas's `_Face` for this font, size and leading, made on first use."""
+    faces: dict[tuple[str, float, float], _Face] | None = canv.__dict__.get("_pen_faces")
+    if faces is None:
+        faces = canv._pen_faces = {}
+    key = (font, size, leading)
+    face = faces.get(key)
+    if face is None:
+        face = faces[key] = _Face(getFont(font), size, leading)
+    return face
+
+
 def text(
     canv: Canvas,
     lines: Sequence[tuple[float, float, str]],
@@ -72,12 +128,21 @@ def text(
     line, `leading` down) when it starts straight below it; otherwise it gets
     its own text matrix. The strings are encoded as ReportLab encodes them
     (`splitString`, one font subset at a time), so the bytes and the text a
-    reader extracts are the same as from ``drawString``.
+    reader extracts are the same as from ``drawString`` (strings are escaped
+    as the canvas escapes them, with ReportLab's `escapePDF`).
     """
-    face = getFont(font)
+    face = _face(canv, font, size, leading)
     doc = canv._doc
-    escape = canv._escape
-    subset_font = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+    if len(lines) == 1:
+        # Most text is one line in one subset: written in one piece (anything
+        # else is written below, line by line; splitting again gives the same).
+        x, y, line = lines[0]
+        chunks = face.split(line, doc)
+        if len(chunks) == 1:
+            subset, chunk = chunks[0]
+            canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {face.select(subset, doc)} "
+                              f"({escapePDF(chunk)}) Tj T* ET")
+            return
     code: list[str] = ["BT"]
     current = -1
     previous: tuple[float, float] | None = None
@@ -85,11 +150,11 @@ def text(
         if previous is None or x != previous[0] or y != previous[1] - leading:
             code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
         previous = (x, y)
-        for subset, chunk in face.splitString(line, doc):
+        for subset, chunk in face.split(line, doc):
             if subset != current:
-                code.append(f"{face.getSubsetInternalName(subset, doc)} {subset_font}")
+                code.append(face.select(subset, doc))
                 current = subset
-            code.append(f"({escape(chunk)}) Tj")
+            code.append(f"({escapePDF(chunk)}) Tj")
         if current == -1:  # a blank first line: no font set yet, so say how far T* goes
             code.append(f"{fp_str(leading)} TL")
             current = -2
