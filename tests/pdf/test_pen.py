@@ -7,6 +7,7 @@ import io
 import pdfplumber
 import pytest
 from pdfutil import reader
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -95,6 +96,28 @@ def test_colours_and_widths_are_set_only_when_they_change() -> None:
     canv.restoreState()
     pen.fill(canv, ACCENT)
     assert [c.split()[-1] for c in canv._code[3:]] == ["q", "rg", "Q", "rg"]
+
+
+def test_colours_are_written_as_reportlab_writes_them_in_any_state() -> None:
+    # The short way (the colour line alone) must give what setFillColor and
+    # setStrokeColor give: on a fresh canvas (PDF 1.3), with transparency in
+    # use, for colours with an alpha, CMYK colours and tuples.
+    half = Color(0.2, 0.4, 0.6, alpha=0.5)
+    cmyk = CMYKColor(0.1, 0.2, 0.3, 0.4)
+    colours = [INK, ACCENT, INK, half, ACCENT, cmyk, (0.1, 0.2, 0.3), INK, half, half, ACCENT]
+    ours, theirs = _canvas(), _canvas()
+    for i, colour in enumerate(colours):
+        for canv, fill, stroke in ((ours, pen.fill, pen.stroke),
+                                   (theirs, Canvas.setFillColor, Canvas.setStrokeColor)):
+            if canv._fillColorObj is not colour:
+                fill(canv, colour)
+            if canv._strokeColorObj is not colour:
+                stroke(canv, colour)
+            if i == 7:
+                canv.setFillAlpha(0.3)
+        assert ours._code == theirs._code
+        assert ours._doc._pdfVersion == theirs._doc._pdfVersion
+        assert ours._extgstate._d == theirs._extgstate._d
 
 
 def test_rules_are_one_path() -> None:

@@ -28,6 +28,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfdoc import PDF_SUPPORT_VERSION
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -41,13 +42,39 @@ Segment = tuple[float, float, float, float]
 def fill(canv: Canvas, colour: Color) -> None:
     """Set the fill colour (text is filled) unless it is already `colour`."""
     if canv._fillColorObj is not colour:
-        canv.setFillColor(colour)
+        if _only_colour(canv, colour, "ca"):
+            canv._code.append(f"{fp_str(colour.red, colour.green, colour.blue)} rg")
+            canv._fillColorObj = colour
+        else:
+            canv.setFillColor(colour)
 
 
 def stroke(canv: Canvas, colour: Color) -> None:
     """Set the stroke colour (lines) unless it is already `colour`."""
     if canv._strokeColorObj is not colour:
-        canv.setStrokeColor(colour)
+        if _only_colour(canv, colour, "CA"):
+            canv._code.append(f"{fp_str(colour.red, colour.green, colour.blue)} RG")
+            canv._strokeColorObj = colour
+        else:
+            canv.setStrokeColor(colour)
+
+
+# ReportLab's key for the PDF version that has transparency (1.4).
+_TRANSPARENCY = PDF_SUPPORT_VERSION["transparency"]
+
+
+def _only_colour(canv: Canvas, colour: Color, alpha_key: str) -> bool:
+    """Whether ReportLab's setFillColor/setStrokeColor would write the colour and nothing else.
+
+    So it does for a plain opaque RGB colour when what it paints is already
+    opaque (its alpha then writes no graphics state) and the document
+    already says it is PDF 1.4 (which setting an alpha makes sure of); no
+    colour space is enforced. The workbook's colours are all such: its
+    first colour goes through ReportLab, and every later one is only its
+    ``rg``/``RG`` line, without ReportLab's checks (half the cost).
+    """
+    return (type(colour) is Color and colour.alpha == 1 and canv._enforceColorSpace is None
+            and canv._extgstate.getValue(alpha_key) == 1 and canv._doc._pdfVersion >= _TRANSPARENCY)
 
 
 def line_width(canv: Canvas, width: float) -> None:
