@@ -302,3 +302,21 @@ def test_the_shortcut_measures_a_one_line_answer_once() -> None:
     paragraph = " ".join(["word"] * 400)
     assert len(wrap(paragraph, 200, 10, False, counting, None).lines) == 50
     assert len(calls) <= 3 * 50 + 1  # the loop measured after every word: 450 times
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("aeiou xyz-WM.é\u00a0ñ\n\t\u2003")), max_size=300),
+    st.floats(4, 400),
+    st.sampled_from([fake_width, uneven_width]),
+)
+@settings(max_examples=400, deadline=None)
+def test_break_text_gives_each_paragraph_the_word_by_word_lines(
+    text: str, width: float, measure: Measure,
+) -> None:
+    # One paragraph of words goes straight to the shortcut, its spaces taken as
+    # they are when they are single spaces between words; the reference is the
+    # word-by-word loop, paragraph by paragraph.
+    expected = [line for paragraph in text.split("\n")
+                for line in fit._atom_lines(paragraph, width, 10, False, measure, None,
+                                            None).lines or ("",)]
+    assert break_text(text, width, 10, False, measure) == expected

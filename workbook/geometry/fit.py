@@ -35,6 +35,8 @@ SHORTEN_SCAN = 600  # characters; no line on a card holds this many
 # Where a line may break: any white space but the no-break space, which glues
 # together what must stay on one line (the parts of a phone number).
 _WORD = re.compile(r"(?:\S|\u00a0)+")
+# White space a line does not print as it is: any but single spaces between words.
+_UNPRINTED_SPACE = re.compile(r"[^\S \u00a0]|  |^ | $")
 # Below this character no text is wide (Chinese, Japanese, Korean): it breaks only
 # at spaces, so its lines are runs of whole words (see `_word_lines`).
 _FIRST_WIDE = "\u0378"
@@ -127,10 +129,9 @@ def wrap(
     character adds its own width).
     """
     if not text or max(text) < _FIRST_WIDE:
-        lines = _word_lines(_WORD.findall(text), width, size, bold, measure, max_lines,
-                            first_width)
+        lines = _word_lines(text, width, size, bold, measure, max_lines, first_width)
         if lines is not None:
-            return lines
+            return Wrapped(*lines)
     return _atom_lines(text, width, size, bold, measure, max_lines, first_width)
 
 
@@ -190,15 +191,16 @@ def _atom_lines(
 
 
 def _word_lines(
-    words: list[str],
+    text: str,
     width: float,
     size: float,
     bold: bool,
     measure: Measure,
     max_lines: int | None,
     first_width: float | None,
-) -> Wrapped | None:
-    """`wrap` for text that breaks only at spaces, with a few measures a line.
+) -> tuple[tuple[str, ...], bool] | None:
+    """`wrap` for text that breaks only at spaces, with a few measures a line:
+    (lines, complete).
 
     Each line is the longest run of the next words that fits, exactly as the
     word-by-word loop of `wrap` finds it (a line's width never shrinks as
@@ -208,21 +210,22 @@ def _word_lines(
     three measures a line. None when a word is wider than its line: `wrap`'s
     loop cuts it.
     """
-    if not words:
-        return Wrapped((), True)
-    joined = " ".join(words)
+    # The words one space apart, as lines print them (most text is so already).
+    joined = text if _UNPRINTED_SPACE.search(text) is None else " ".join(_WORD.findall(text))
+    if not joined:
+        return (), True
     first_room = width if first_width is None else first_width
     sample = joined[:_SAMPLE_CHARS]
     sample_width = measure(sample, size, bold)
     if len(sample) == len(joined) and sample_width <= first_room:
-        return Wrapped((joined,), True)  # most answers: one line, measured once
+        return (joined,), True  # most answers: one line, measured once
     per_char = max(sample_width / len(sample), 1e-9)
     ends: list[int] = []  # where each word ends in `joined`
     at = -1
-    for word in words:
+    for word in joined.split(" "):
         at += len(word) + 1
         ends.append(at)
-    count = len(words)
+    count = len(ends)
     lines: list[str] = []
     first = 0  # index of the line's first word
     start = 0  # and where it starts in `joined`
@@ -247,12 +250,17 @@ def _word_lines(
         first += taken
         start = ends[first - 1] + 1
         if first < count and len(lines) == max_lines:
-            return Wrapped(tuple(lines), False)
-    return Wrapped(tuple(lines), True)
+            return tuple(lines), False
+    return tuple(lines), True
 
 
 def break_text(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
     """Every line of `text` broken to `width`: its own line breaks kept, blank lines too."""
+    if "\n" not in text and (not text or max(text) < _FIRST_WIDE):
+        # One paragraph of words (most text of a workbook): straight to the word breaker.
+        words = _word_lines(text, width, size, bold, measure, None, None)
+        if words is not None:
+            return list(words[0]) or [""]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += wrap(paragraph, width, size, bold, measure, None).lines or ("",)

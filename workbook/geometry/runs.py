@@ -12,11 +12,13 @@ ReportLab's prints it. Pure: widths come from the `Measure` given.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
 from collections.abc import Sequence
-from itertools import accumulate
 
-from .fit import _WORD, Measure, _longest_prefix
+from .fit import Measure, _longest_prefix
+
+# White space and what is not: a line may break at white space but a no-break space.
+_SPACE = re.compile(r"([^\S\u00a0]+)")
 
 Run = tuple[str, bool]
 """A piece of text and whether it is bold."""
@@ -25,112 +27,136 @@ Line = tuple[Run, ...]
 """One printed line: its runs left to right, neighbors of different weights."""
 
 
-class _Text:
-    """The runs as one string, with the weight of each character found by position."""
+def _merged(runs: Sequence[Run]) -> list[Run]:
+    """The runs without empty ones, neighbors of one weight joined."""
+    merged: list[Run] = []
+    for text, bold in runs:
+        if not text:
+            continue
+        if merged and merged[-1][1] == bold:
+            merged[-1] = (merged[-1][0] + text, bold)
+        else:
+            merged.append((text, bold))
+    return merged
 
-    def __init__(self, runs: Sequence[Run]) -> None:
-        merged: list[Run] = []
-        for text, bold in runs:
-            if not text:
+
+# A word: its runs (a word may change weight inside), its width, and the weight of
+# the white space after it (None after the last word).
+_Word = tuple[list[Run], float, bool | None]
+
+
+def _hard_lines(runs: Sequence[Run], size: float, measure: Measure) -> list[list[_Word]]:
+    """The words of each hard line ("\\n"), each measured once."""
+    lines: list[list[_Word]] = [[]]
+    pieces: list[Run] = []  # of the word being read
+    width = 0.0
+    for text, bold in _merged(runs):
+        for index, part in enumerate(_SPACE.split(text)):
+            if not index % 2:  # words (a no-break space is part of one)
+                if part:
+                    pieces.append((part, bold))
+                    width += measure(part, size, bold)
                 continue
-            if merged and merged[-1][1] == bold:
-                merged[-1] = (merged[-1][0] + text, bold)
-            else:
-                merged.append((text, bold))
-        self.text = "".join(text for text, _ in merged)
-        self.ends = list(accumulate(len(text) for text, _ in merged))
-        self.weights = [bold for _, bold in merged]
-
-    def bold_at(self, index: int) -> bool:
-        return self.weights[bisect_right(self.ends, index)]
-
-    def pieces(self, start: int, end: int) -> list[Run]:
-        """The runs of text[start:end], cut where the weight changes."""
-        out: list[Run] = []
-        run = bisect_right(self.ends, start)
-        while start < end:
-            stop = min(end, self.ends[run])
-            out.append((self.text[start:stop], self.weights[run]))
-            start = stop
-            run += 1
-        return out
+            if pieces:  # white space: the word before it ends
+                lines[-1].append((pieces, width, bold))
+                pieces, width = [], 0.0
+            for _ in range(part.count("\n")):
+                lines.append([])
+    if pieces:
+        lines[-1].append((pieces, width, None))
+    return lines
 
 
 def break_runs(runs: Sequence[Run], width: float, size: float, measure: Measure) -> list[Line]:
     """Every line of the runs broken to `width`: "\\n" breaks a line, blank lines kept.
 
     Each hard line gives at least one line (an empty one when it has no words),
-    as `fit.break_text` does.
+    as `fit.break_text` does. Each word is measured once and a line's width is
+    the sum of its words and spaces (a font's widths add up: no kerning).
     """
-    text = _Text(runs)
     space = {bold: measure(" ", size, bold) for bold in (False, True)}
     lines: list[Line] = []
-    start = 0
-    for hard_line in text.text.split("\n"):
-        words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(hard_line)]
-        lines += _greedy(text, words, width, size, measure, space) or [()]
-        start += len(hard_line) + 1
+    for words in _hard_lines(runs, size, measure):
+        lines += _greedy(words, width, size, measure, space) or [()]
     return lines
 
 
-def _greedy(text: _Text, words: list[tuple[int, int]], width: float, size: float,
-            measure: Measure, space: dict[bool, float]) -> list[Line]:
+def _greedy(words: list[_Word], width: float, size: float, measure: Measure,
+            space: dict[bool, float]) -> list[Line]:
     """The words of one hard line, as many to a line as fit."""
-
-    def width_of(start: int, end: int) -> float:
-        return sum(measure(piece, size, bold) for piece, bold in text.pieces(start, end))
-
     lines: list[Line] = []
-    line: list[tuple[int, int]] = []  # the words on the line being filled
+    line: list[_Word] = []  # the words on the line being filled
     used = 0.0
     queue = list(reversed(words))
     while queue:
-        start, end = queue.pop()
-        word = width_of(start, end)
+        word = queue.pop()
+        pieces, wide, _ = word
         if line:
-            wider = used + space[text.bold_at(line[-1][1])] + word
+            gap = line[-1][2]
+            wider = used + space[bool(gap)] + wide
             if wider <= width:
-                line.append((start, end))
+                line.append(word)
                 used = wider
                 continue
-            lines.append(_line(text, line))
+            lines.append(_line(line))
             line = []
-        if word <= width:
-            line, used = [(start, end)], word
+        if wide <= width:
+            line, used = [word], wide
             continue
         # A word wider than the line: as much of it as fits, cut after a hyphen if it has one.
-        def fits(part: str, start: int = start) -> bool:
-            return width_of(start, start + len(part)) <= width
-
-        cut = _longest_prefix(text.text[start:end], fits)
-        if cut == 0:
-            cut = 1  # not even one character fits: never loop forever
-        elif cut < end - start:
-            hyphen = text.text.rfind("-", start, start + cut)
-            if hyphen > start:
-                cut = hyphen + 1 - start
-        lines.append(_line(text, [(start, start + cut)]))
-        if start + cut < end:
-            queue.append((start + cut, end))
+        head, rest = _cut(pieces, width, size, measure)
+        lines.append(_line([(head, 0.0, None)]))
+        if rest:
+            queue.append((rest, sum(measure(t, size, b) for t, b in rest), word[2]))
     if line:
-        lines.append(_line(text, line))
+        lines.append(_line(line))
     return lines
 
 
-def _line(text: _Text, words: list[tuple[int, int]]) -> Line:
+def _cut(pieces: list[Run], width: float, size: float,
+         measure: Measure) -> tuple[list[Run], list[Run]]:
+    """A word's runs cut where as much of it as fits `width` ends (at least one character)."""
+    text = "".join(t for t, _ in pieces)
+
+    def split(at: int) -> tuple[list[Run], list[Run]]:
+        head: list[Run] = []
+        tail: list[Run] = []
+        for piece, bold in pieces:
+            if at >= len(piece):
+                head.append((piece, bold))
+            elif at > 0:
+                head.append((piece[:at], bold))
+                tail.append((piece[at:], bold))
+            else:
+                tail.append((piece, bold))
+            at -= len(piece)
+        return head, tail
+
+    def fits(part: str) -> bool:
+        return sum(measure(t, size, b) for t, b in split(len(part))[0]) <= width
+
+    cut = _longest_prefix(text, fits)
+    if cut == 0:
+        cut = 1  # not even one character fits: never loop forever
+    elif cut < len(text):
+        hyphen = text.rfind("-", 0, cut)
+        if hyphen > 0:
+            cut = hyphen + 1
+    return split(cut)
+
+
+def _line(words: list[_Word]) -> Line:
     """The runs of a line: its words, one space between each in the weight it was written in."""
     out: list[Run] = []
-    previous_end = -1
-    for start, end in words:
-        pieces = text.pieces(start, end)
-        if previous_end >= 0:
-            pieces.insert(0, (" ", text.bold_at(previous_end)))
-        for piece, bold in pieces:
+    gap: bool | None = None  # the weight of the space before the word, None first
+    for pieces, _, after in words:
+        out_pieces = [(" ", gap), *pieces] if gap is not None else pieces
+        gap = bool(after)
+        for piece, bold in out_pieces:
             if out and out[-1][1] == bold:
                 out[-1] = (out[-1][0] + piece, bold)
             else:
                 out.append((piece, bold))
-        previous_end = end
     return tuple(out)
 
 

@@ -17,7 +17,7 @@ from html import escape
 
 from reportlab.pdfbase import pdfmetrics
 
-from .fonts import BODY, BODY_BOLD, bold_of, face_for
+from .fonts import BODY, BODY_BOLD, bold_of, coverage, face_for
 
 # Characters that join or modify the one before them stay in its font.
 _JOINERS = {0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3}
@@ -37,6 +37,30 @@ def clean(text: str) -> str:
         if char == "\n" or category not in ("Cc", "Cs"):
             out.append(char)
     return "".join(out)
+
+
+def in_body_font(text: str) -> bool:
+    """True when the body font draws every character (ASCII is always fine).
+
+    Not cached: a cache keyed on text would keep what clients wrote from one
+    build to the next. Each distinct character is looked at once.
+    """
+    if text.isascii():
+        return True
+    return all(
+        char.isspace() or face_for(ord(char)) == BODY or _is_mark(char)
+        for char in set(text).difference(_body_characters())
+    )
+
+
+@cache
+def _body_characters() -> frozenset[str]:
+    """Every character the body face has (the font's own table, no one's text)."""
+    return frozenset(map(chr, coverage(BODY)))
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M") or ord(char) in (0x200C, 0x200D)
 
 
 def segments(text: str) -> Iterator[tuple[str, str]]:
@@ -77,7 +101,7 @@ def user_text(text: str) -> str:
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of plain `text` as drawn with fallback, on one line."""
     line = clean(text).replace("\n", " ")
-    if line.isascii():  # most text: all of it in the body face, measured at once
+    if in_body_font(line):  # most text: all of it in the body face, measured at once
         return float(_measure(BODY_BOLD if bold else BODY)(line, size))
     total = 0.0
     for font, run in segments(line):
@@ -88,13 +112,13 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def widest(texts: Iterable[str], size: float, bold: bool = False) -> float:
     """The width of the widest of `texts` (each as `text_width` measures it), 0 for none.
 
-    The column widths of every table measure each word of each cell: plain
-    ASCII words go straight to the face.
+    The column widths of every table measure each word of each cell: words
+    all in the body face (nearly all) go straight to it.
     """
     measure = _measure(BODY_BOLD if bold else BODY)
     best = 0.0
     for text in texts:
-        if text.isascii() and "\n" not in text and _UNCLEAN.search(text) is None:
+        if "\n" not in text and _UNCLEAN.search(text) is None and in_body_font(text):
             width = float(measure(text, size))
         else:
             width = text_width(text, size, bold)

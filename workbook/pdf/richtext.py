@@ -31,7 +31,8 @@ from ..geometry import Measure
 from ..geometry.runs import Line, Run, break_runs, line_text
 from . import pen
 from .fonts import bold_of
-from .textblock import TextBlock, in_body_font
+from .markup import in_body_font
+from .textblock import TextBlock
 
 _TAG = re.compile(r"(<[^>]*>)")
 _LINE_END = re.compile(r"\r\n|[\r\n]")

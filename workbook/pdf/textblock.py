@@ -15,7 +15,6 @@ otherwise a Paragraph of `markup.user_text` (which adds the fallback fonts).
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -26,33 +25,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..geometry import Measure, break_text
 from . import pen
-from .fonts import BODY, coverage, face_for
-from .markup import clean, user_text
+from .markup import clean, in_body_font, user_text
 from .phones import glue_phones
-
-
-def in_body_font(text: str) -> bool:
-    """True when the body font draws every character (ASCII is always fine).
-
-    Not cached: a cache keyed on text would keep what clients wrote from one
-    build to the next. Each distinct character is looked at once.
-    """
-    if text.isascii():
-        return True
-    return all(
-        char.isspace() or face_for(ord(char)) == BODY or _is_mark(char)
-        for char in set(text).difference(_body_characters())
-    )
-
-
-@cache
-def _body_characters() -> frozenset[str]:
-    """Every character the body face has (the font's own table, no one's text)."""
-    return frozenset(map(chr, coverage(BODY)))
-
-
-def _is_mark(char: str) -> bool:
-    return unicodedata.category(char).startswith("M") or ord(char) in (0x200C, 0x200D)
 
 
 def text_flowable(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:

@@ -257,6 +257,22 @@ def _longest_word(text: str, size: float, bold: bool) -> float:
     return widest(_words(glue_phones(text)), size, bold)
 
 
+def _extent(text: str, size: float, bold: bool, longest: float) -> tuple[float, float]:
+    """The width of the cell's longest word or `longest` if wider, and of its longest line.
+
+    A word is never wider than the line it is on: when the line is no wider than
+    `longest`, its words are not measured (most cells of a column of short entries).
+    """
+    glued = glue_phones(text)
+    lines = glued.split("\n")
+    line = widest(lines, size, bold)
+    if line <= longest:
+        return longest, line
+    if len(lines) == 1 and " " not in glued and glued.strip():
+        return line, line  # one word: measured already
+    return max(longest, widest(_words(glued), size, bold)), line
+
+
 SCAN_ROWS = 60  # enough rows to see a column's kind of content
 SCAN_CHARS = 400  # a longer answer is a paragraph: it wraps whatever the width
 
@@ -295,8 +311,8 @@ def column_widths(
             text = row[i][:SCAN_CHARS]
             if not text.strip():
                 continue
-            low = max(low, _longest_word(text, style.fontSize, bold))
-            high = max(high, widest(glue_phones(text).split("\n"), style.fontSize, bold))
+            low, line = _extent(text, style.fontSize, bold, low)
+            high = max(high, line)
         least.append(min(low + extra, total / 3))
         # A phone column (bold) wants room for the dialable number only: an
         # extension or a note may take a second line; the names need the room more.
