@@ -192,3 +192,46 @@ def test_a_stream_is_written_as_reportlab_writes_it() -> None:
     assert writer.stream(make(), _document()) == make().format(_document())
     plain = PDFStream(content="/starts with a slash")
     assert writer.stream(plain, _document()) == plain.format(_document())
+
+
+def _page(document: pdfdoc.PDFDocument, **attributes: Any) -> pdfdoc.PDFPage:
+    # A page as the canvas makes it (showPage), with `attributes` changed.
+    made = pdfdoc.PDFPage()
+    made.pagewidth, made.pageheight = 595.2756, 841.8898
+    made.Rotate = 0
+    made.hasImages = 1
+    made.setPageTransition(None)
+    made.setCompression(1)
+    made.setStream(["1 0 0 1 0 0 cm", "BT ET", " "])
+    made._colorsUsed, made._shadingUsed = {}, {}
+    made.ExtGState = None
+    made.XObjects = None
+    made.Annots = []
+    for key, setting in attributes.items():
+        setattr(made, key, setting)
+    document.addPage(made)
+    return made
+
+
+@pytest.mark.parametrize(("attributes", "short"), [
+    ({}, True),
+    ({"Rotate": 90}, True),
+    ({"Rotate": None, "Trans": None}, True),
+    ({"hasImages": 0, "compression": 0}, True),
+    ({"XObjects": PDFDictionary({"FormXob.a": PDFObjectReference("target")})}, True),
+    ({"XObjects": PDFDictionary({f"FormXob.f{i}": PDFObjectReference("target")
+                                 for i in range(9)})}, True),
+    # Written by the generic path (`catalog`), as ReportLab would.
+    ({"Dur": 3}, False),
+    ({"Trans": PDFDictionary({"S": PDFName("Dissolve")})}, False),
+    ({"Annots": [PDFObjectReference("target")]}, False),
+])
+def test_a_page_is_written_as_reportlab_writes_it(attributes: dict[str, Any], short: bool) -> None:
+    ours, theirs = _document(), _document()
+    mine, reference = _page(ours, **attributes), _page(theirs, **attributes)
+    written = writer.page(mine, ours)
+    assert (written is not None) == short
+    if written is None:
+        written = writer.catalog(mine, ours)
+    assert written == reference.format(theirs)
+    assert ours.idToObjectNumberAndVersion == theirs.idToObjectNumberAndVersion

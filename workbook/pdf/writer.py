@@ -15,6 +15,8 @@ registered and numbered at the same moments, so the file is the same, byte
 for byte, as ReportLab would write (tests/pdf/test_writer.py holds it to
 that). Where an object is unusual (an override, annotations, encryption,
 comments, multi-line output) it is ReportLab's own code that writes it.
+Pages, the most numerous, are written from their few parts (`page`);
+other dictionaries through ReportLab's own recipe with the short values.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFFormXObject,
     PDFName,
     PDFObjectReference,
+    PDFPage,
     PDFResourceDictionary,
     PDFStream,
     PDFType1Font,
@@ -143,6 +146,68 @@ def catalog(element: PDFCatalog, document: pdfdoc.PDFDocument) -> bytes:
     return dictionary(entries, document)
 
 
+# A page's entries besides those `page` writes: each must be unset for it.
+_PAGE_OTHERS = tuple(sorted(set(PDFPage.__NoDefault__)
+                            - {"Parent", "MediaBox", "Resources", "Contents", "Rotate", "Annots",
+                               "Trans"}))
+
+
+def page(element: PDFPage, document: pdfdoc.PDFDocument) -> bytes | None:
+    """A page as `catalog` writes it, for the pages a canvas makes; None for any other.
+
+    A workbook page is its content stream, box, parent, fonts and forms,
+    rotation and an empty transition: written straight from those, after
+    registering the content stream where ReportLab's check registers it.
+    """
+    if (element.Override_default_compilation or element.MediaBox or element.Contents
+            or element.Resources or element.Parent or element.Annots or not element.stream
+            or getattr(element, "ExtGState", None) or element._colorsUsed
+            or element._shadingUsed or (element.compression and rl_config.useA85)):
+        return None
+    trans, xobjects = element.Trans, element.XObjects
+    if trans is not None and (type(trans) is not PDFDictionary or trans.dict
+                              or len(trans.__dict__) != 1):
+        return None  # only the empty transition a canvas gives every page
+    if xobjects is not None and type(xobjects) is not PDFDictionary:
+        return None
+    if any(getattr(element, key) is not None for key in _PAGE_OTHERS):
+        return None
+    contents = PDFStream()
+    if element.compression:
+        contents.filters = [pdfdoc.PDFZCompress]
+    contents.content = element.stream
+    contents.__Comment__ = "page stream"
+    element.Contents = contents
+    element.Parent = document.Reference(document.Pages)
+    numbers = document.idToObjectNumberAndVersion
+    contents_ref = numbers[document.Reference(contents).name]
+    parent = numbers[element.Parent.name]
+    width, height = element.pagewidth, element.pageheight
+    box = [0, 0, height, width] if element.Rotate in (90, 270) else [0, 0, width, height]
+    procs = _ALL_PROCS if element.hasImages else _BASIC_PROCS
+    fonts = b"/Font %d %d R" % numbers[BASIC_FONTS]
+    if xobjects:
+        resources = b"<<\n%b %b /XObject %b\n>>" % (fonts, procs, value(xobjects, document))
+    else:
+        resources = b"<<\n%b %b\n>>" % (fonts, procs)
+    # The entries in ReportLab's (sorted) order, six to a line.
+    parts = [b"/Contents %d %d R" % contents_ref, b"/MediaBox " + array(box, document),
+             b"/Parent %d %d R" % parent, b"/Resources " + resources]
+    if element.Rotate is not None:
+        parts.append(b"/Rotate " + value(element.Rotate, document))
+    if trans is not None:
+        parts.append(b"/Trans <<\n\n>>")
+    parts.append(b"/Type /Page")
+    if len(parts) > 6:
+        parts.insert(6, b"\n ")
+    return b"<<\n" + b" ".join(parts) + b"\n>>"
+
+
+_ALL_PROCS = b"/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]"
+_BASIC_PROCS = b"/ProcSet [ /PDF /Text ]"
+BASIC_FONTS = pdfdoc.BasicFonts
+
+
 def stream(element: PDFStream, document: pdfdoc.PDFDocument) -> bytes:
     """`PDFStream.format`: the content through its filters, then its dictionary."""
     entries = dict(element.dictionary.dict)
@@ -215,6 +280,10 @@ def _body(element: Any, document: pdfdoc.PDFDocument) -> bytes | None:
     """An indirect object's content, or None where ReportLab should write it."""
     kind = type(element)
     method = getattr(kind, "format", None)
+    if kind is PDFPage:
+        written = page(element, document)
+        if written is not None:
+            return written
     if method is PDFCatalog.format:
         return catalog(element, document)
     if method is PDFStream.format:
