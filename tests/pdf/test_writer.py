@@ -156,6 +156,8 @@ def _document() -> pdfdoc.PDFDocument:
     PDFString("a (string) é"),
     PDFArray([]),
     PDFArray(list(range(25))),
+    PDFArray([0.5, 1, 595.2755905511812, -3, 1e-9] * 7),
+    PDFArray([True, 1, 2.5]),
     PDFArray([PDFName("PDF"), PDFName("Text"), PDFArray([1, 2.5])]),
     PDFDictionary({}),
     PDFDictionary({f"K{i}": i for i in range(14)}),

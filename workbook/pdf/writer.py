@@ -50,6 +50,10 @@ __all__ = ["Document", "use"]
 _REF_ONLY = "__RefOnly__"
 
 
+# PDFName escapes a name character by character: the same few names, once each.
+_pdf_name = lru_cache(maxsize=2048)(PDFName)
+
+
 @lru_cache(maxsize=2048)
 def _name(key: str) -> bytes:
     """A dictionary key as a PDF name (ReportLab's and the program's names, never a client's)."""
@@ -101,8 +105,16 @@ def dictionary(entries: dict[str, Any], document: pdfdoc.PDFDocument) -> bytes:
     return b"<<\n" + b" ".join(parts) + b"\n>>"
 
 
+_NUMBERS = frozenset({int, float})
+
+
 def array(sequence: list[Any], document: pdfdoc.PDFDocument) -> bytes:
     """A PDFArray's elements, ten to a line (ReportLab's single-line layout)."""
+    if sequence and {type(element) for element in sequence} <= _NUMBERS:
+        # All numbers (a font's widths, a box): fp_str formats ten at once,
+        # space-separated, as it formats each alone.
+        rows = [fp_str(*sequence[i:i + 10]) for i in range(0, len(sequence), 10)]
+        return b"[ " + " \n  ".join(rows).encode("ascii") + b" ]"
     parts = [value(element, document) for element in sequence]
     for i in reversed(range(10, len(parts), 10)):
         parts.insert(i, b"\n ")
@@ -221,7 +233,7 @@ def stream(element: PDFStream, document: pdfdoc.PDFDocument) -> bytes:
         names: list[str] = []
         for flt in reversed(list(filters)):
             content = flt.encode(content)
-            names.insert(0, PDFName(flt.pdfname))
+            names.insert(0, _pdf_name(flt.pdfname))
         entries["Filter"] = PDFArray(names)
     # Content is written as ReportLab writes it, not through `value`: a
     # stream that starts with "/" is no name to be kept.
@@ -255,8 +267,8 @@ def form(element: PDFFormXObject, document: pdfdoc.PDFDocument) -> bytes | None:
     if element.compression:
         contents.filters = [pdfdoc.PDFZCompress]
     entries = contents.dictionary.dict
-    entries["Type"] = PDFName("XObject")
-    entries["Subtype"] = PDFName("Form")
+    entries["Type"] = _pdf_name("XObject")
+    entries["Subtype"] = _pdf_name("Form")
     entries["FormType"] = 1
     entries["BBox"] = element.BBox
     entries["Matrix"] = element.Matrix
@@ -269,7 +281,7 @@ def font(element: PDFType1Font, document: pdfdoc.PDFDocument) -> bytes:
     entries: dict[str, Any] = {}
     for key in element.name_attributes:
         if hasattr(element, key):
-            entries[key] = PDFName(getattr(element, key))
+            entries[key] = _pdf_name(getattr(element, key))
     for key in element.local_attributes:
         if hasattr(element, key):
             entries[key] = getattr(element, key)
