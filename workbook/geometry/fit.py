@@ -385,17 +385,19 @@ class StackLayout:
         return tuple(b.key for b in self.blocks if b.left_off)
 
 
-def _size_states(blocks: Sequence[Block]) -> list[list[float]]:
-    """Size assignments from all-preferred to all-minimum, shrinking stage by stage."""
+def _size_states(blocks: Sequence[Block]) -> Iterator[list[float]]:
+    """Size assignments from all-preferred to all-minimum, shrinking stage by stage.
+
+    Lazy: the first that fits ends the search (nearly always one of the first).
+    """
     sizes = [b.preferred for b in blocks]
-    states = [list(sizes)]
+    yield list(sizes)
     for stage in sorted({b.stage for b in blocks}):
         members = [i for i, b in enumerate(blocks) if b.stage == stage]
         while any(sizes[i] > blocks[i].minimum for i in members):
             for i in members:
                 sizes[i] = max(blocks[i].minimum, sizes[i] - SIZE_STEP)
-            states.append(list(sizes))
-    return states
+            yield list(sizes)
 
 
 def _place(
@@ -449,7 +451,9 @@ def fit_stack(
     shortened, and if the stack is still too tall, blocks with the lowest
     `keep` give up lines (shortened) until they are left off.
     """
-    blocks = [replace(b, text=normalise(b.text)) for b in blocks]
+    # (`replace` only where something changes: a build places some 300 blocks.)
+    blocks = [b if (text := normalise(b.text)) == b.text else replace(b, text=text)
+              for b in blocks]
     blocks = [b for b in blocks if b.text]
     limits = [b.max_lines for b in blocks]
     minimum = [b.minimum for b in blocks]
@@ -460,7 +464,8 @@ def fit_stack(
     # Each block first shrinks on its own until it fits its lines across (a long number
     # does not make the name smaller); then stages shrink together until the stack fits.
     sized = [
-        replace(b, preferred=b.minimum if h else _widest_fit(b, width, measure))
+        b if (size := b.minimum if h else _widest_fit(b, width, measure)) == b.preferred
+        else replace(b, preferred=size)
         for b, h in zip(blocks, hopeless, strict=True)
     ]
     for sizes in _size_states(sized):
@@ -614,7 +619,9 @@ def fit_rows(
     order, in case a shorter one fits the room that is left.
     """
     rows = [
-        replace(r, label=normalise(r.label), value=normalise(r.value), note=normalise(r.note))
+        r if (label := normalise(r.label), value := normalise(r.value),
+              note := normalise(r.note)) == (r.label, r.value, r.note)
+        else replace(r, label=label, value=value, note=note)
         for r in rows
     ]
     # Rows read best as one line each: a smaller size is tried before a second line.
@@ -660,10 +667,10 @@ def _stack_rows(
     out: list[PlacedRow] = []
     for row in placed:
         if row.left_off:
-            out.append(replace(row, top=y))
+            out.append(row if row.top == y else replace(row, top=y))
             continue
         if any(not r.left_off for r in out):
             y += row_gap
-        out.append(replace(row, top=y))
+        out.append(row if row.top == y else replace(row, top=y))
         y += row.line_count * line_height
     return RowsLayout(tuple(out), size, line_height, y)
