@@ -108,19 +108,14 @@ class RichBlock(TextBlock):
             self._width = avail_width
         return super().wrap(avail_width, avail_height)
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)
-        assert self.rich_lines is not None
-        fits = int((avail_height + 1e-6) // self.style.leading)
+    def _least_lines(self) -> int:
         # As a Paragraph: its first line never alone at the foot of a page (an orphan).
-        least = 1 if self.style.allowOrphans else 2
-        if fits < least or fits >= len(self.rich_lines):
-            return []
-        first = RichBlock(self.runs, self.style, self.rich_lines[:fits])
-        rest = RichBlock(self.runs, self.style, self.rich_lines[fits:])
-        first.spaceAfter = 0
-        rest.spaceBefore = 0
-        return [first, rest]
+        return 1 if self.style.allowOrphans else 2
+
+    def _parts(self, fits: int) -> tuple[TextBlock, TextBlock]:
+        assert self.rich_lines is not None
+        return (RichBlock(self.runs, self.style, self.rich_lines[:fits]),
+                RichBlock(self.runs, self.style, self.rich_lines[fits:]))
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         style = self.style

@@ -92,13 +92,22 @@ class TextBlock(pen.Direct):
         self.wrap(avail_width, avail_height)
         assert self.lines is not None
         fits = int((avail_height + 1e-6) // self.style.leading)
-        if fits < 1 or fits >= len(self.lines):
+        if fits < self._least_lines() or fits >= len(self.lines):
             return []
-        first = TextBlock(self.text, self.style, self.bullet, self.lines[:fits])
-        rest = TextBlock(self.text, self.style, None, self.lines[fits:])
+        first, rest = self._parts(fits)
         first.spaceAfter = 0
         rest.spaceBefore = 0
         return [first, rest]
+
+    def _least_lines(self) -> int:
+        """The fewest lines left at the foot of a page when the block is cut."""
+        return 1
+
+    def _parts(self, fits: int) -> tuple[TextBlock, TextBlock]:
+        """The block cut after its first `fits` lines."""
+        assert self.lines is not None
+        return (TextBlock(self.text, self.style, self.bullet, self.lines[:fits]),
+                TextBlock(self.text, self.style, None, self.lines[fits:]))
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         style = self.style
