@@ -282,7 +282,7 @@ def test_each_workbook_of_a_batch_holds_only_its_own_clients_data(tmp_path: Path
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    # The real command, as a facility runs it: workers forked from a warmed parent.
+    # The real command, as a facility runs it: two workers, each building both clients.
     done = subprocess.run(
         [sys.executable, "-m", "workbook", "batch", str(roster), "-o", str(out), "--jobs", "2"],
         capture_output=True, text=True, timeout=300, check=False,
