@@ -124,6 +124,40 @@ def test_mask_rows_are_the_standard_conditions(pattern: int) -> None:
         assert qr._mask_row(pattern, row, size) == expected
 
 
+@pytest.mark.parametrize("pattern", range(8))
+def test_mask_conditions_repeat_every_period_rows(pattern: int) -> None:
+    # qr._frame works out MASK_PERIOD rows of each mask and repeats them.
+    condition = qrencoder.QRUtil.getMask(pattern)
+    for row in range(77):
+        assert [condition(row, j) for j in range(77)] == [
+            condition(row % qr.MASK_PERIOD, j) for j in range(77)
+        ]
+
+
+def test_rectangle_operands_of_every_place() -> None:
+    starts = qr._rect_starts()
+    assert len(starts) == qr.STRIDE * qr.STRIDE
+    for place, start in enumerate(starts):
+        assert start == f" {place % qr.STRIDE} {place // qr.STRIDE} "
+
+
+def test_remainder_tables_are_bytes_times_reportlabs_generator() -> None:
+    # qr._remainder_table builds its rows from the eight single-bit bytes.
+    gf = qrencoder.QRMath
+
+    def times(a: int, b: int) -> int:
+        return 0 if a == 0 or b == 0 else int(gf.gexp(gf.glog(a) + gf.glog(b)))
+
+    degrees = {b.totalCount - b.dataCount for version in range(1, qr.MAX_VERSION + 1)
+               for b in qrencoder.QRRSBlock.getRSBlocks(version, LEVEL)}
+    for degree in sorted(degrees):
+        generator = qrencoder.QRUtil.getErrorCorrectPolynomial(degree)
+        terms = [generator.get(i) for i in range(1, generator.getLength())]
+        expected = tuple(int.from_bytes(bytes(times(f, c) for c in terms), "big")
+                         for f in range(256))
+        assert qr._remainder_table(degree) == expected
+
+
 def _capacity(version: int) -> int:
     return sum(b.dataCount for b in qrencoder.QRRSBlock.getRSBlocks(version, LEVEL))
 
