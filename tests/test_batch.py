@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from clients import someones_plan
 from pypdf import PdfReader
 
 from workbook.batch import Job, RosterError, RowDone, read_roster, run_jobs, slug
@@ -211,19 +212,9 @@ def test_a_roster_column_chooses_the_language_and_the_flag_beats_it(tmp_path: Pa
 
 
 def _plan_file(folder: Path, stem: str, name: str, marker: str, phone_block: int) -> Path:
-    """The example plan made someone else's: a name, contacts and words of their own."""
-    import json
-
-    from workbook.plan import plan_to_json
-
-    data = json.loads(plan_to_json(example_plan()))
-    data["about"]["preferred_name"] = name
-    data["about"]["snapshot"]["progress"] = f"Finished the {marker} program."
-    for index, person in enumerate(data["support_network"]["people"]):
-        person["name"] = f"{marker} Friend{index}"
-        person["phone"] = f"(503) 555-{phone_block}{index:03d}"
+    """The example plan made someone else's (see `clients.someones_plan`), as a file."""
     path = folder / f"{stem}.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path.write_text(someones_plan(name, marker, phone_block), encoding="utf-8")
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from clients import someones_plan
 from pdfutil import page_texts
 
 from workbook.example import example_plan
@@ -26,17 +27,6 @@ def test_the_preview_carries_the_facility() -> None:
     assert "Quillby" not in page_texts(pdf)[0]
 
 
-def _someones_plan(name: str, marker: str, phone_block: int) -> str:
-    """The example plan made someone else's: a name, contacts and words of their own."""
-    data = json.loads(plan_to_json(example_plan()))
-    data["about"]["preferred_name"] = name
-    data["about"]["snapshot"]["progress"] = f"Finished the {marker} program."
-    for index, person in enumerate(data["support_network"]["people"]):
-        person["name"] = f"{marker} Friend{index}"
-        person["phone"] = f"(503) 555-{phone_block}{index:03d}"
-    return json.dumps(data)
-
-
 def test_one_preview_process_never_prints_one_clients_words_in_anothers_workbook() -> None:
     """The preview's renderer lives as long as the window and builds for whichever
     client is open: its caches (measured text, QR codes, prose) must never carry
@@ -48,7 +38,7 @@ def test_one_preview_process_never_prints_one_clients_words_in_anothers_workbook
         "avery": ("Avery Q.", "Zephyrine", "(503) 555-1"),
         "blake": ("Blake M.", "Quorvath", "(503) 555-2"),
     }
-    plans = {who: _someones_plan(name, marker, n + 1)
+    plans = {who: someones_plan(name, marker, n + 1)
              for n, (who, (name, marker, _)) in enumerate(clients.items())}
     order = [("avery", "workbook"), ("blake", "workbook"), ("blake", "contact"),
              ("avery", "contact"), ("avery", "workbook"), ("blake", "workbook")]
