@@ -205,3 +205,11 @@ def test_version_is_the_smallest_that_holds_the_text() -> None:
         assert qr.version_for("é" * (fits // 2)) == version  # two bytes each
         assert (qr.version_for("a" * (fits + 1)) or 99) > version
     assert qr.version_for("a" * 10_000) is None
+
+
+@pytest.mark.parametrize("version", range(1, 41))
+def test_data_places_in_reportlabs_order(version: int) -> None:
+    code = qrencoder.QRCode(version, LEVEL)
+    code.moduleCount = version * 4 + 17
+    expected = [qr.STRIDE * row + column for column, row in code.dataPosIterator()]
+    assert qr._data_places(qr._function_modules(version)) == expected
