@@ -8,14 +8,7 @@ import locale
 import pytest
 
 from workbook.plan import Paper
-from workbook.text.dates import (
-    babel_weekday_names,
-    date_locale,
-    format_date,
-    format_moment,
-    month_and_year,
-    weekday_names,
-)
+from workbook.text.dates import date_locale, format_date, format_moment
 
 DAY = dt.date(2027, 1, 12)
 
@@ -85,44 +78,3 @@ def test_a_moment_is_shown_on_the_local_clock() -> None:
     assert format_moment(dt.datetime(2026, 11, 29, 14, 5), language="es") == (
         "29 nov 2026, 2:05\u202fp.m."
     )
-
-
-@pytest.mark.parametrize("locale_name", ["en_US", "en_GB", "es_US"])
-def test_the_workbook_locales_write_long_dates_as_babel_does(locale_name: str) -> None:
-    # Printed dates of the workbook's own locales skip Babel's tables (dates._LONG);
-    # every day of a dozen years, and the ends of the calendar, read as Babel writes them.
-    from babel.dates import format_date as babel_format_date
-
-    language, paper = {"en_US": ("en", "letter"), "en_GB": ("en", "a4"),
-                       "es_US": ("es", "letter")}[locale_name]
-    assert date_locale(language, paper) == locale_name
-    days = [dt.date.min, dt.date(999, 3, 4), dt.date.max]
-    day = dt.date(2020, 1, 1)
-    while day.year < 2032:
-        days.append(day)
-        day += dt.timedelta(days=1)
-    for day in days:
-        assert format_date(day, language=language, paper=paper) == str(
-            babel_format_date(day, format="long", locale=locale_name)
-        )
-
-
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_weekday_names_are_babels(language: str) -> None:
-    assert weekday_names(language) == babel_weekday_names(date_locale(language))
-    assert weekday_names(language)[0] in ("Monday", "Lunes")
-
-
-@pytest.mark.parametrize(("language", "paper"), [("en", "letter"), ("en", "a4"), ("es", "letter")])
-def test_month_and_year_as_babel_writes_them(language: str, paper: str) -> None:
-    # The wallet card's "checked Sept 2026" skips Babel's tables (dates._MONTH_YEAR).
-    from babel.dates import format_skeleton
-
-    locale_name = date_locale(language, paper)
-    for year in (1, 999, 2024, 2026, 2031, 9999):
-        for month in range(1, 13):
-            day = dt.date(year, month, 1)
-            assert month_and_year(day, language=language, paper=paper) == str(
-                format_skeleton("yMMM", day, locale=locale_name)
-            )
-    assert month_and_year(dt.date(2026, 9, 3), paper="a4") == "Sept 2026"

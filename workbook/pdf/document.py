@@ -28,14 +28,13 @@ from reportlab import rl_config
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..geometry import PAGE_SIZES as SHEET_SIZES
 from ..plan import Paper
 from . import pen
 from .canvas_text import Line, draw_line, fit_text, prepare
 from .fonts import BODY, register_fonts
-from .frames import LeanDocTemplate, LeanFrame
 from .markup import text_width
 from .metadata import DocumentInfo, apply_info, document_settings
 from .styles import ACCENT, ACCENT_SOFT, ACCENT_TINT, INK, MUTED, RULE, styles_for
@@ -245,20 +244,19 @@ def frame_size(paper: Paper) -> tuple[float, float]:
 def _templates(paper: Paper, large: bool) -> list[PageTemplate]:
     width, height = PAGE_SIZES[paper]
     fw, fh = frame_size(paper)
-    body = LeanFrame(MARGIN_X, MARGIN_BOTTOM, fw, fh, id="body", leftPadding=0, rightPadding=0,
-                     topPadding=0, bottomPadding=0)
-    cover_main = LeanFrame(MARGIN_X, MARGIN_BOTTOM + COVER_FOOT, fw, fh - COVER_FOOT,
-                           id="cover", leftPadding=0, rightPadding=0, topPadding=0,
-                           bottomPadding=0)
-    cover_foot = LeanFrame(MARGIN_X, MARGIN_BOTTOM, fw, COVER_FOOT, id="cover-foot",
-                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    full = LeanFrame(0, 0, width, height, id="fullpage", leftPadding=0, rightPadding=0,
-                     topPadding=0, bottomPadding=0)
+    body = Frame(MARGIN_X, MARGIN_BOTTOM, fw, fh, id="body", leftPadding=0, rightPadding=0,
+                 topPadding=0, bottomPadding=0)
+    cover_main = Frame(MARGIN_X, MARGIN_BOTTOM + COVER_FOOT, fw, fh - COVER_FOOT,
+                       id="cover", leftPadding=0, rightPadding=0, topPadding=0,
+                       bottomPadding=0)
+    cover_foot = Frame(MARGIN_X, MARGIN_BOTTOM, fw, COVER_FOOT, id="cover-foot",
+                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    full = Frame(0, 0, width, height, id="fullpage", leftPadding=0, rightPadding=0,
+                 topPadding=0, bottomPadding=0)
     return [
-        PageTemplate("continued", [LeanFrame(MARGIN_X, MARGIN_BOTTOM, fw,
-                                             fh - continued_room(large), id="continued",
-                                             leftPadding=0, rightPadding=0, topPadding=0,
-                                             bottomPadding=0)],
+        PageTemplate("continued", [Frame(MARGIN_X, MARGIN_BOTTOM, fw, fh - continued_room(large),
+                                         id="continued", leftPadding=0, rightPadding=0,
+                                         topPadding=0, bottomPadding=0)],
                      onPage=_continued_heading, pagesize=(width, height)),
         PageTemplate("cover", [cover_main, cover_foot], onPage=_draw_cover_band,
                      pagesize=(width, height), autoNextPageTemplate="body"),
@@ -267,7 +265,7 @@ def _templates(paper: Paper, large: bool) -> list[PageTemplate]:
     ]
 
 
-class WorkbookDocTemplate(LeanDocTemplate):
+class WorkbookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, paper: Paper, first_template: str, large: bool,
                  info: DocumentInfo) -> None:
         templates = _templates(paper, large)

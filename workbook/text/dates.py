@@ -33,33 +33,6 @@ _LOCALES: dict[tuple[str, str], str] = {
 }
 
 
-# The workbook's own locales, in the words Babel's CLDR gives them: the
-# "long" date pattern with its months, the month and year of the wallet card
-# ("yMMM": "Sept 2026" in British usage), and the weekdays Monday to Sunday.
-# Loading Babel's tables for a locale costs ~7 ms the first time in a process
-# (every one-shot `build`, every batch worker's first workbook) to print a
-# dozen words; any other locale or style still asks Babel.
-# tests/text/test_dates.py compares them with Babel, day by day.
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-              "septiembre", "octubre", "noviembre", "diciembre")
-_LONG: dict[str, tuple[str, tuple[str, ...]]] = {
-    "en_US": ("{month} {day}, {year}", _MONTHS_EN),
-    "en_GB": ("{day} {month} {year}", _MONTHS_EN),
-    "es_US": ("{day} de {month} de {year}", _MONTHS_ES),
-}
-_MONTH_YEAR: dict[str, tuple[str, ...]] = {
-    "en_US": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "en_GB": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"),
-    "es_US": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"),
-}
-_WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "en_US": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "es_US": ("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"),
-}
-
-
 def date_locale(language: str = DEFAULT_LANGUAGE, paper: str = DEFAULT_PAPER) -> str:
     """The Babel locale for dates in `language` on `paper` ("letter" or "a4")."""
     return _LOCALES.get((language, str(paper)), _LOCALES.get((language, "*"), language))
@@ -75,28 +48,11 @@ def format_date(
     """`day` in words for a reader of `language` on `paper` ("" for no date)."""
     if day is None:
         return ""
-    locale = date_locale(language, paper)
-    known = _LONG.get(locale) if style == "long" else None
-    if known is not None:
-        pattern, months = known
-        return pattern.format(month=months[day.month - 1], day=day.day, year=day.year)
     # Imported when first needed: the one-shot commands that print no date
     # start faster without Babel's tables.
     from babel.dates import format_date as babel_format_date
 
-    return str(babel_format_date(day, format=style, locale=locale))
-
-
-def month_and_year(day: dt.date, *, language: str = DEFAULT_LANGUAGE,
-                   paper: str = DEFAULT_PAPER) -> str:
-    """The month, abbreviated, and year of `day` ("Nov 2026"; Babel's skeleton "yMMM")."""
-    locale = date_locale(language, paper)
-    months = _MONTH_YEAR.get(locale)
-    if months is not None:
-        return f"{months[day.month - 1]} {day.year}"
-    from babel.dates import format_skeleton
-
-    return str(format_skeleton("yMMM", day, locale=locale))
+    return str(babel_format_date(day, format=style, locale=date_locale(language, paper)))
 
 
 def format_moment(
@@ -118,16 +74,7 @@ def format_moment(
 
 def weekday_names(language: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
     """Monday to Sunday, written out and capitalised, for rows of a week planner."""
-    locale = date_locale(language)
-    known = _WEEKDAYS.get(locale)
-    if known is not None:
-        return known
-    return babel_weekday_names(locale)
-
-
-def babel_weekday_names(locale: str) -> tuple[str, ...]:
-    """Monday to Sunday in `locale` as Babel writes them, capitalised."""
     from babel.dates import get_day_names
 
-    names = get_day_names("wide", locale=locale)
+    names = get_day_names("wide", locale=date_locale(language))
     return tuple(str(names[day])[:1].upper() + str(names[day])[1:] for day in range(7))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from babel.dates import format_skeleton
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
 
@@ -34,7 +35,7 @@ from ...geometry import (
 )
 from ...geometry.sheets import GUIDE_GAP, GUIDE_LENGTH, WALLET_FOOTER
 from ...options import OverflowNote
-from ...text.dates import month_and_year
+from ...text.dates import date_locale
 from ...text.i18n import translator
 from ..content import PrintContent
 from ..contents import CRISIS_PLAN, draw_page_reference
@@ -186,7 +187,8 @@ def checked_text(resolved: PrintContent) -> str:
     if not lines or (plan is not None and not plan.crisis_plan.include_standard_lines):
         return ""
     oldest = min(line.last_checked for line in lines)
-    month = month_and_year(oldest, language=resolved.language, paper=resolved.paper)
+    month = format_skeleton("yMMM", oldest, locale=date_locale(resolved.language,
+                                                                resolved.paper))
     return translator(resolved.language).gettext("checked {month}").format(month=month)
 
 
