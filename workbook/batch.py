@@ -486,9 +486,10 @@ def _unblock_stop_signals() -> None:
 def _start_method() -> str:
     """How to start the workers: "fork" where it is safe, else "spawn".
 
-    A forked worker starts with what this process has loaded and warmed
-    (ReportLab, the fonts, the compiled templates) instead of loading it
-    again: a third of a second of CPU per worker on a small machine. Forking
+    A forked worker starts with what this process has loaded instead of
+    loading it again: the plan models, and, when `run_jobs` starts the
+    workers itself, ReportLab, the fonts and the templates too (the command
+    line starts them earlier, see `Workers`). Forking
     is only safe on Linux and from a process with a single thread: with
     others (the desktop's Qt threads, its batch thread) the child could wait
     for ever on a lock that a thread it did not inherit was holding. macOS
