@@ -102,6 +102,18 @@ def _longest_prefix(text: str, fits: Callable[[str], bool]) -> int:
     return low
 
 
+def word_cut(word: str, fits: Callable[[str], bool]) -> int:
+    """Where a word wider than its line is cut: after as much of it as `fits`, moved back
+    to just after its last hyphen in that part when it has one; 0 when not even one
+    character fits."""
+    cut = _longest_prefix(word, fits)
+    if 0 < cut < len(word):
+        hyphen = word.rfind("-", 0, cut)
+        if hyphen > 0:
+            cut = hyphen + 1
+    return cut
+
+
 @dataclass(frozen=True)
 class Wrapped:
     lines: tuple[str, ...]
@@ -168,7 +180,7 @@ def _atom_lines(
         def fits_line(part: str, room: float = room) -> bool:
             return measure(part, size, bold) <= room
 
-        cut = _longest_prefix(atom, fits_line)
+        cut = word_cut(atom, fits_line)
         if cut == 0:
             if room < width:  # the inline label left no room: start on the next line
                 lines.append("")
@@ -176,10 +188,6 @@ def _atom_lines(
                     return Wrapped(tuple(lines), False)
                 continue
             cut = 1  # not even one character fits: never loop forever
-        elif cut < len(atom):
-            hyphen = atom.rfind("-", 0, cut)
-            if hyphen > 0:
-                cut = hyphen + 1
         lines.append(atom[:cut])
         rest = atom[cut:]
         pending = (rest, False) if rest else next(atoms, None)

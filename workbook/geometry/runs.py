@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .fit import Measure, _longest_prefix
+from .fit import Measure, word_cut
 
 # White space and what is not: a line may break at white space but a no-break space.
 _SPACE = re.compile(r"([^\S\u00a0]+)")
@@ -135,14 +135,8 @@ def _cut(pieces: list[Run], width: float, size: float,
     def fits(part: str) -> bool:
         return sum(measure(t, size, b) for t, b in split(len(part))[0]) <= width
 
-    cut = _longest_prefix(text, fits)
-    if cut == 0:
-        cut = 1  # not even one character fits: never loop forever
-    elif cut < len(text):
-        hyphen = text.rfind("-", 0, cut)
-        if hyphen > 0:
-            cut = hyphen + 1
-    return split(cut)
+    # At least one character, even when none fits: never loop forever.
+    return split(word_cut(text, fits) or 1)
 
 
 def _line(words: list[_Word]) -> Line:
