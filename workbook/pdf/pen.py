@@ -42,21 +42,26 @@ Segment = tuple[float, float, float, float]
 def fill(canv: Canvas, colour: Color) -> None:
     """Set the fill colour (text is filled) unless it is already `colour`."""
     if canv._fillColorObj is not colour:
-        if _only_colour(canv, colour, "ca"):
-            canv._code.append(f"{fp_str(colour.red, colour.green, colour.blue)} rg")
-            canv._fillColorObj = colour
-        else:
-            canv.setFillColor(colour)
+        _set_colour(canv, colour, stroking=False)
 
 
 def stroke(canv: Canvas, colour: Color) -> None:
     """Set the stroke colour (lines) unless it is already `colour`."""
     if canv._strokeColorObj is not colour:
-        if _only_colour(canv, colour, "CA"):
-            canv._code.append(f"{fp_str(colour.red, colour.green, colour.blue)} RG")
-            canv._strokeColorObj = colour
-        else:
-            canv.setStrokeColor(colour)
+        _set_colour(canv, colour, stroking=True)
+
+
+def _set_colour(canv: Canvas, colour: Color, *, stroking: bool) -> None:
+    """Its ``rg``/``RG`` line alone where that is all ReportLab would write, else ReportLab."""
+    if not _only_colour(canv, colour, "CA" if stroking else "ca"):
+        (canv.setStrokeColor if stroking else canv.setFillColor)(colour)
+        return
+    operator = "RG" if stroking else "rg"
+    canv._code.append(f"{fp_str(colour.red, colour.green, colour.blue)} {operator}")
+    if stroking:
+        canv._strokeColorObj = colour
+    else:
+        canv._fillColorObj = colour
 
 
 # ReportLab's key for the PDF version that has transparency (1.4).
