@@ -30,17 +30,30 @@ def library(tmp_path: Path) -> Iterator[Library]:
     lib.close()
 
 
+def answer_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    *,
+    said: int = 2,
+) -> list[str]:
+    """Stand in for `QMessageBox.<kind>` (a real box would wait for a click nobody
+    makes, and the test would hang instead of failing): each box is answered
+    `answer`, and what it said is recorded (argument `said`: 2 the text, 1 the title)."""
+    shown: list[str] = []
+
+    def box(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        shown.append(str(args[said]))
+        return answer
+
+    monkeypatch.setattr(QMessageBox, kind, box)
+    return shown
+
+
 @pytest.fixture
 def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answer "Discard" to the save question (and record that it was asked)."""
-    asked: list[str] = []
-
-    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(str(args[1]))
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+    return answer_boxes(monkeypatch, "question", QMessageBox.StandardButton.Discard, said=1)
 
 
 @pytest.fixture

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from workbook.library import Library
 from workbook.ui.mainwindow import MainWindow
+
+from .conftest import answer_boxes
 
 
 def test_export_pdf_is_owner_only_whatever_the_umask(window: MainWindow, tmp_path: Path) -> None:
@@ -35,12 +36,7 @@ def test_export_onto_the_library_is_refused_with_a_message(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(library.path), "")
     )
-    shown: list[str] = []
-
-    def warning(parent: Any, title: str, text: str, *args: Any) -> None:
-        shown.append(text)
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
+    shown = answer_boxes(monkeypatch, "warning")
     getattr(window, action)()
     assert len(shown) == 1 and "the plan library" in shown[0]
     assert library.path.read_bytes() == before

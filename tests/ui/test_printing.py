@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QRadioButton,
@@ -38,6 +37,7 @@ from workbook.ui.printing import (
 )
 
 from . import cups
+from .conftest import answer_boxes
 
 
 @pytest.fixture
@@ -58,16 +58,8 @@ def cups_queue(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[cups.Queu
 
 @pytest.fixture
 def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the window would have said in a warning box (a real one would wait
-    for a click nobody makes, and the test would hang instead of failing)."""
-    shown: list[str] = []
-
-    def warning(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        shown.append(str(args[2]))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
+    """What the window would have said in a warning box."""
+    return answer_boxes(monkeypatch, "warning")
 
 
 def test_lp_is_asked_for_actual_size_the_pdfs_paper_and_the_dialogs_choices() -> None:
